@@ -1,0 +1,1 @@
+"""Public tidy-table builders (layer 3: imports ``sources`` and ``extract`` only)."""
