@@ -19,7 +19,7 @@ from ..errors import SourceError
 
 MANIFEST_COLUMNS = [
     "source_id", "file", "title_zh", "title_en", "issuer", "issuer_code", "doc_type", "lang",
-    "delivered", "session", "speaker", "sha256", "bytes", "known_defects",
+    "delivered", "session", "speaker", "sha256", "bytes", "compilation", "overwritten_year_token", "known_defects",
 ]
 
 
