@@ -29,6 +29,8 @@ _PUBLIC = {
     "report_text": "dalian_reports.sources.cleaning",
     "cleaning_rules": "dalian_reports.sources.cleaning",
     "vocabulary": "dalian_reports.tables.vocabulary",
+    "load_table": "dalian_reports.tables.catalog",
+    "table_names": "dalian_reports.tables.catalog",
     "SourceError": "dalian_reports.errors",
     "ParseError": "dalian_reports.errors",
     "DalianReportsError": "dalian_reports.errors",
