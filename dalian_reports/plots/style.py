@@ -1,0 +1,416 @@
+"""House style for figures: seaborn theme, CJK font, bilingual labels, saving.
+
+The Chinese font is *Noto Sans CJK SC Regular* (``NotoSansCJKsc-Regular.otf``),
+which the ``mplfonts`` wheel ships and which is licensed under the SIL Open Font
+License 1.1 (the font's own name table says so).  The same wheel also ships
+``SimHei.ttf``, whose licence is doubtful; this module registers **only** the
+Noto file, directly with ``matplotlib.font_manager.fontManager.addfont``.  It
+never imports ``mplfonts`` (whose ``__init__`` pulls in its font manager) and
+never calls its ``use_font``/installer helpers, which may write to the user's
+matplotlib configuration.
+
+Nothing here imports matplotlib, seaborn or pandas at module import time: they
+are imported inside the functions that need them.
+
+Typical use in a notebook::
+
+    from dalian_reports.plots import house_style, label, save_figure
+    with house_style("zh"):
+        fig, ax = plt.subplots()
+        ax.plot(df.year, df.target, label=label("target"))
+        ax.set_xlabel(label("year"))          # language of the active style
+        save_figure(fig, "growth_targets_zh", "figures")
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import importlib.resources
+import importlib.util
+import io
+import logging
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "CJK_FONT_FILE",
+    "CJK_FAMILY",
+    "LANGS",
+    "HASHSALT",
+    "cjk_font_path",
+    "register_cjk_font",
+    "house_rc",
+    "use_house_style",
+    "house_style",
+    "current_lang",
+    "label",
+    "label_table",
+    "missing_glyphs",
+    "figure_bytes",
+    "save_figure",
+]
+
+#: File name of the only font this package registers (SIL OFL 1.1).
+CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
+#: Family name matplotlib gives that file.
+CJK_FAMILY = "Noto Sans CJK SC"
+#: Latin fallback for the few symbols Noto Sans CJK lacks; ships with matplotlib.
+LATIN_FALLBACK = "DejaVu Sans"
+LANGS = ("en", "zh")
+#: Fixed salt for the ids matplotlib writes into SVG files.
+HASHSALT = "dalian-reports"
+#: Formats :func:`save_figure` accepts, with the metadata that keeps them reproducible.
+_SAVE_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None},
+}
+
+SETUP_HINT = (
+    "run the set-up command from README.md (it installs the pinned dependencies "
+    "into the project venv, e.g. `python -m pip install -e '.[dev]'`)"
+)
+
+_current_lang = "en"
+
+
+# --------------------------------------------------------------------------- font
+
+def cjk_font_path() -> Path:
+    """Absolute path of ``NotoSansCJKsc-Regular.otf`` inside the installed ``mplfonts``.
+
+    The package is located without being imported.  Raises
+    :class:`FileNotFoundError` with set-up instructions if it or the font is missing.
+    """
+    spec = importlib.util.find_spec("mplfonts")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        path = Path(location, "fonts", CJK_FONT_FILE)
+        if path.is_file():
+            return path.resolve()
+    where = f" (looked in {', '.join(str(Path(l, 'fonts')) for l in locations)})" if locations else (
+        " (the mplfonts package is not installed)")
+    raise FileNotFoundError(
+        f"Chinese font {CJK_FONT_FILE} not found{where}; Chinese labels would render as "
+        f"empty boxes. To fix it, {SETUP_HINT}."
+    )
+
+
+def register_cjk_font() -> Path:
+    """Make Noto Sans CJK SC Regular known to matplotlib (idempotent); return its path.
+
+    Only this one file is added to ``fontManager``; nothing is written to disk.
+    """
+    from matplotlib import font_manager
+
+    path = cjk_font_path()
+    fm = font_manager.fontManager
+    if not any(_same_file(entry.fname, path) for entry in fm.ttflist):
+        fm.addfont(str(path))
+    return path
+
+
+def _same_file(fname: str, path: Path) -> bool:
+    try:
+        return os.path.abspath(fname) == str(path)
+    except (TypeError, ValueError):  # pragma: no cover - odd cache entries
+        return False
+
+
+@lru_cache(maxsize=None)
+def _charmap(path: str) -> frozenset[int]:
+    """Code points the font file at *path* has a glyph for."""
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(path).get_charmap())
+
+
+# -------------------------------------------------------------------------- style
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return lang
+
+
+def house_rc(lang: str = "en") -> dict:
+    """The rcParams the house style sets on top of the seaborn theme.
+
+    ``font.family`` is a fallback *list*: matplotlib draws each character with
+    the first family that has it, so Latin and Chinese both render in either
+    language.  Chinese figures put Noto Sans CJK SC first, so digits, Latin and
+    Chinese share one typeface; English figures put DejaVu Sans first because
+    Noto Sans CJK SC draws quotes, apostrophes and U+2212 MINUS at full CJK
+    width ("target “about”" would get wide gaps), and fall back to
+    Noto for any Chinese name in them.
+    """
+    _check_lang(lang)
+    register_cjk_font()
+    families = [CJK_FAMILY, LATIN_FALLBACK] if lang == "zh" else [LATIN_FALLBACK, CJK_FAMILY]
+    return {
+        "font.family": families,
+        "font.sans-serif": families,
+        # U+2212 for negative tick labels only where the first font has it at
+        # normal width; Noto Sans CJK SC's is full-width ("—2"), so Chinese
+        # figures use the ASCII hyphen-minus.
+        "axes.unicode_minus": _good_minus(families[0]),
+        "axes.formatter.use_mathtext": False,
+        "figure.figsize": (6.4, 4.0),
+        "figure.dpi": 100,
+        "savefig.dpi": 200,
+        "figure.facecolor": "white",
+        "savefig.facecolor": "white",
+        "savefig.bbox": "tight",
+        "savefig.pad_inches": 0.05,
+        "figure.constrained_layout.use": True,
+        "legend.frameon": False,
+        # seaborn forces white edges on every patch, which makes annotation
+        # arrows invisible; unfilled patches get the text colour instead.
+        "patch.force_edgecolor": False,
+        "patch.edgecolor": ".15",
+        "svg.fonttype": "path",  # glyphs as paths: SVGs render without the font installed
+        "svg.hashsalt": HASHSALT,
+    }
+
+
+@lru_cache(maxsize=None)
+def _good_minus(family: str) -> bool:
+    """Whether *family*'s font has U+2212 MINUS SIGN and it is not full-width."""
+    from matplotlib import font_manager
+    from matplotlib.font_manager import FontProperties
+    try:
+        from matplotlib.ft2font import LoadFlags
+        no_scale = LoadFlags.NO_SCALE
+    except ImportError:  # matplotlib < 3.10
+        from matplotlib.ft2font import LOAD_NO_SCALE as no_scale
+
+    path = font_manager.findfont(FontProperties(family=family), fallback_to_default=False)
+    if 0x2212 not in _charmap(path):
+        return False
+    font = font_manager.get_font(path)
+    glyph = font.load_char(0x2212, flags=no_scale)
+    return glyph.horiAdvance < 0.9 * font.units_per_EM
+
+
+def use_house_style(lang: str = "en") -> None:
+    """Apply the house style globally (seaborn "whitegrid", "paper" context at
+    font scale 1.2, "colorblind" palette, Noto Sans CJK SC + DejaVu Sans in the
+    order :func:`house_rc` gives for *lang*, fixed DPI, SVG glyphs as paths and
+    a fixed SVG hash salt).
+
+    Prefer the :func:`house_style` context manager, which undoes all of it.
+    ``lang`` also becomes the default language of :func:`label`.
+    """
+    global _current_lang
+    import matplotlib as mpl
+    import seaborn as sns
+
+    rc = house_rc(lang)
+    # color_codes=False: seaborn would otherwise remap "b", "g", "r" ... in
+    # matplotlib's colour table, a global change rc_context cannot undo.
+    sns.set_theme(context="paper", style="whitegrid", palette="colorblind",
+                  font="sans-serif", font_scale=1.2, color_codes=False)
+    mpl.rcParams.update(rc)
+    _current_lang = lang
+
+
+@contextlib.contextmanager
+def house_style(lang: str = "en") -> Iterator[None]:
+    """Context manager: the house style inside the block, previous rcParams after.
+
+    Figures created inside the block keep the style's fonts and colours; save them
+    inside the block so the save-time settings (DPI, bbox) apply too.
+    """
+    import matplotlib as mpl
+
+    global _current_lang
+    _check_lang(lang)
+    previous = _current_lang
+    with mpl.rc_context():
+        try:
+            use_house_style(lang)
+            yield
+        finally:
+            _current_lang = previous
+
+
+def current_lang() -> str:
+    """Language set by the innermost active house style ("en" when none)."""
+    return _current_lang
+
+
+# ------------------------------------------------------------------------- labels
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, dict[str, str]]:
+    text = importlib.resources.files(__package__).joinpath("labels.csv").read_text("utf-8")
+    table: dict[str, dict[str, str]] = {}
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames != ["key", *LANGS]:
+        raise ValueError(f"labels.csv must have columns key,{','.join(LANGS)}; has {reader.fieldnames}")
+    for line, row in enumerate(reader, start=2):
+        key = row["key"]
+        if not key or key in table:
+            raise ValueError(f"labels.csv:{line}: empty or duplicate key {key!r}")
+        missing = [lang for lang in LANGS if not (row[lang] or "").strip()]
+        if missing:
+            raise ValueError(f"labels.csv:{line}: key {key!r} has no {'/'.join(missing)} text")
+        table[key] = {lang: row[lang] for lang in LANGS}
+    return table
+
+
+def label(key: str, lang: str | None = None) -> str:
+    """Axis title or legend word *key* in *lang* (default: the active house style's).
+
+    >>> label("year", "zh")
+    '年份'
+    """
+    lang = _check_lang(current_lang() if lang is None else lang)
+    try:
+        return _labels()[key][lang]
+    except KeyError:
+        raise KeyError(f"no label {key!r} for lang {lang!r} in dalian_reports/plots/labels.csv") from None
+
+
+def label_table() -> dict[str, dict[str, str]]:
+    """All labels: ``{key: {"en": ..., "zh": ...}}`` (a copy)."""
+    return {key: dict(texts) for key, texts in _labels().items()}
+
+
+# ------------------------------------------------------------------ glyph coverage
+
+def _font_paths(prop) -> list[str]:
+    """Font files matplotlib would use, in fallback order, for FontProperties *prop*.
+
+    Mirrors ``FontManager._find_fonts_by_props``: each family in the list is looked
+    up without falling back to the default font; the default is used only when
+    none is found.
+    """
+    from matplotlib import font_manager
+
+    paths: list[str] = []
+    for family in prop.get_family():
+        single = prop.copy()
+        single.set_family(family)
+        try:
+            path = font_manager.findfont(single, fallback_to_default=False)
+        except ValueError:
+            continue
+        if path not in paths:
+            paths.append(path)
+    if not paths:
+        paths.append(font_manager.findfont(prop))
+    return paths
+
+
+_MATHTEXT_MISSING = re.compile(r"U\+([0-9a-fA-F]+)")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.chars: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        match = _MATHTEXT_MISSING.search(record.getMessage())
+        if "glyph" in record.getMessage() and match:
+            self.chars.append(chr(int(match.group(1), 16)))
+
+
+def _mathtext_missing(text: str, prop) -> list[str]:
+    """Characters mathtext substitutes with a dummy symbol when laying out *text*."""
+    from matplotlib.mathtext import MathTextParser
+
+    logger = logging.getLogger("matplotlib.mathtext")
+    handler, old_level, old_propagate = _Collect(), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # collected here; drawing the figure warns anyway
+    try:
+        MathTextParser("path").parse(text, dpi=72, prop=prop)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+    return handler.chars
+
+
+def _texts(fig) -> Iterable:
+    from matplotlib.text import Text
+
+    return fig.findobj(lambda artist: isinstance(artist, Text))
+
+
+def missing_glyphs(fig: "Figure") -> list[tuple[str, str]]:
+    """``(text, char)`` for every character of a visible Text artist of *fig* that
+    no font in that artist's family list has (each pair once, in drawing order).
+
+    The figure is laid out first (without rendering) so tick labels exist.
+    Mathtext strings are checked by laying them out with matplotlib's mathtext
+    parser, which reports the glyphs it has to replace.  usetex strings are
+    rendered by TeX and are not checked.
+    """
+    from matplotlib import cbook
+
+    fig.draw_without_rendering()
+    found: dict[tuple[str, str], None] = {}
+    for artist in _texts(fig):
+        text = artist.get_text()
+        if not text or not artist.get_visible() or artist.get_usetex():
+            continue
+        prop = artist.get_fontproperties()
+        if cbook.is_math_text(text) and artist.get_parse_math():
+            chars = _mathtext_missing(text, prop)
+        else:
+            covered = [_charmap(path) for path in _font_paths(prop)]
+            chars = [c for c in text if c != "\n" and not any(ord(c) in cmap for cmap in covered)]
+        for char in chars:
+            found.setdefault((text, char), None)
+    return list(found)
+
+
+# ------------------------------------------------------------------------- saving
+
+def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None) -> bytes:
+    """Render *fig* as *fmt* ("png", "svg" or "pdf") with reproducible bytes.
+
+    Metadata that varies between runs (PNG Software, SVG Date, PDF dates and
+    producer) is dropped, SVG ids use :data:`HASHSALT`, and SVG text is written
+    as paths so the file renders without the font installed.
+    """
+    import matplotlib as mpl
+
+    if fmt not in _SAVE_METADATA:
+        raise ValueError(f"format must be one of {sorted(_SAVE_METADATA)}, not {fmt!r}")
+    buffer = io.BytesIO()
+    with mpl.rc_context({"svg.hashsalt": HASHSALT, "svg.fonttype": "path"}):
+        fig.savefig(buffer, format=fmt, metadata=dict(_SAVE_METADATA[fmt]),
+                    **({} if dpi is None else {"dpi": dpi}))
+    return buffer.getvalue()
+
+
+def save_figure(fig: "Figure", stem: str, outdir: str | os.PathLike,
+                formats: Iterable[str] = ("png", "svg"), *, dpi: float | None = None) -> list[Path]:
+    """Write ``outdir/stem.<fmt>`` for each format; return the paths written.
+
+    All formats are rendered in memory first and then written together with
+    :func:`dalian_reports.export.atomic_directory_update`: a failure leaves the
+    previous files untouched, and no half-written file is ever visible.
+    """
+    from dalian_reports.export import atomic_directory_update
+
+    if not stem or Path(stem).name != stem or stem in {".", ".."}:
+        raise ValueError(f"stem must be a plain file name without directories, not {stem!r}")
+    formats = list(dict.fromkeys(formats))
+    if not formats:
+        raise ValueError("formats must name at least one format")
+    outdir = Path(outdir)
+    contents = {outdir / f"{stem}.{fmt}": figure_bytes(fig, fmt, dpi=dpi) for fmt in formats}
+    atomic_directory_update(contents)
+    return list(contents)
