@@ -18,9 +18,10 @@ from .style import (  # noqa: F401
     save_figure,
     use_house_style,
 )
+from .figures import FIGURES  # noqa: F401  (figure functions import matplotlib only when called)
 
 __all__ = [
-    "CJK_FAMILY", "HASHSALT", "LANGS", "cjk_font_path", "current_lang", "figure_bytes",
+    "FIGURES", "CJK_FAMILY", "HASHSALT", "LANGS", "cjk_font_path", "current_lang", "figure_bytes",
     "house_rc", "house_style", "label", "label_table", "missing_glyphs",
     "register_cjk_font", "save_figure", "use_house_style",
 ]

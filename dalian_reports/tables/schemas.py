@@ -50,6 +50,34 @@ def schemas() -> dict:
             "rule": col(S), "why": col(S),
         }),
     }
+    plan_columns = {
+        "plan": col("Int64", checks=pa.Check.isin([13, 14])), "category": col(S), "number": col("Int64"),
+        "indicator_zh": col(S), "sub_indicator_zh": col(S, nullable=True), "indicator": col(S, nullable=True),
+        "indicator_en": col(S, nullable=True), "unit": col(S, nullable=True),
+        "base_year": col("Int64", nullable=True), "base_value": col(F, nullable=True), "base_text": col(S, nullable=True),
+        "target_year": col("Int64", nullable=True), "target_value": col(F, nullable=True),
+        "target_text": col(S, nullable=True),
+        "target_op": col(S, nullable=True, checks=pa.Check.isin([">", "<", "≥", "≤", "≈", "=", "text"])),
+        "avg_growth_value": col(F, nullable=True), "avg_growth_text": col(S, nullable=True),
+        "achieved_value": col(F, nullable=True), "achieved_text": col(S, nullable=True),
+        "attribute": col(S, nullable=True, checks=pa.Check.isin(["anticipatory", "binding"])),
+        "cumulative": col(B), "footnote": col(S, nullable=True), "line": col("Int64", checks=pa.Check.ge(1)),
+        "alignment_note": col(S, nullable=True),
+    }
+    out["fyp13_indicators"] = schema({**plan_columns,
+                                      "status": col(S, checks=pa.Check.isin(["met", "missed", "not_comparable"])),
+                                      "status_rule": col(S)})
+    out["fyp14_indicators"] = schema({**plan_columns, "implied_cagr_pct": col(F, nullable=True),
+                                      "cagr_rule": col(S)})
+    out["reference_series"] = schema({
+        "jurisdiction": col(S, checks=pa.Check.isin(["china", "liaoning", "dalian", "jinzhou"])),
+        "year": col("Int64", checks=years), "indicator": col(S), "measure": col(S), "kind": col(S), "role": col(S),
+        "value": col(F, nullable=True), "value_high": col(F, nullable=True), "unit": col(S, nullable=True),
+        "qualifier": col(S, nullable=True), "text": col(S, nullable=True), "source_kind": col(S),
+        "source_quality": col(S, checks=pa.Check.isin(["official", "news", "secondary copy", "unstated"])),
+        "source_file": col(S), "source_row": col("Int64"), "source_field": col(S), "url": col(S, nullable=True),
+        "note": col(S, nullable=True), "preferred": col(B),
+    })
     return out
 
 
