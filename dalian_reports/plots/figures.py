@@ -131,7 +131,115 @@ def target_ladder(lang: str = "en"):
     return fig
 
 
+def _annual_targets(indicator: str, issuer: str = "dalian"):
+    from ..tables.headline import headline_figures
+
+    df = headline_figures()
+    keep = (df.issuer == issuer) & (df.lang == "zh") & (df.indicator == indicator) & (df.measure == "growth")
+    return df[keep & (df.kind == "target")], df[keep & (df.kind == "outcome")]
+
+
+def gdp_target_drift(lang: str = "en"):
+    """Dalian's annual GDP growth targets (markers by qualifier), the reported outcomes, and plan-period targets."""
+    import matplotlib.pyplot as plt
+
+    from ..tables.headline import headline_figures
+    from ..tables.plans import fyp_indicators
+
+    targets, outcomes = _annual_targets("gdp")
+    colours = _palette()
+    fig, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
+    for qualifier, part in targets.groupby("qualifier"):
+        ax.scatter(part.period_start, part.value, marker=QUALIFIER_MARKERS.get(qualifier, "o"), s=60,
+                   color=colours[0], zorder=3, label=f"{label('target', lang)} ({label(qualifier, lang)})")
+    ranges = targets[targets.value_high.notna()]
+    ax.vlines(ranges.period_start, ranges.value, ranges.value_high, color=colours[0], lw=4, zorder=2)
+    for run in _consecutive_runs(targets.sort_values("period_start")):
+        ax.plot(run.period_start, run.value, color=colours[0], lw=1, alpha=0.5)
+    ax.plot(outcomes.period_start, outcomes.value, "x", color=colours[3], ms=9, mew=2,
+            label=label("reported_outcome", lang), zorder=4)
+    plans = headline_figures()
+    plans = plans[(plans.issuer == "dalian") & (plans.lang == "zh") & (plans.indicator == "gdp")
+                  & (plans.kind == "plan_target") & (plans.measure == "avg_growth")]
+    fyp14 = fyp_indicators(14)
+    fyp14 = fyp14[(fyp14.indicator == "gdp") & fyp14.avg_growth_value.notna()]
+    segments = [(r.period_start, r.period_end, r.value) for r in plans.itertuples()]
+    segments += [(2021, 2025, r.avg_growth_value) for r in fyp14.itertuples()]
+    for i, (start, end, value) in enumerate(segments):
+        ax.hlines(value, start - 0.4, end + 0.4, color=colours[2], lw=2, linestyles="--",
+                  label=label("plan_avg_target", lang) if i == 0 else None)
+    district, _ = _annual_targets("gdp", issuer="jinzhou")
+    ax.scatter(district.period_start, district.value, marker="*", s=140, color=colours[4], zorder=4,
+               label=label("district_target", lang))
+    ax.set_xlabel(label("year", lang))
+    ax.set_ylabel(label("gdp_growth_pct", lang))
+    ax.set_title(label("gdp_target_drift_title", lang))
+    ax.set_xticks(range(2011, 2026, 2))
+    ax.legend(fontsize=8, ncol=2, frameon=True, loc="upper right")
+    return fig
+
+
+def _consecutive_runs(df):
+    """Split rows sorted by period_start into runs of consecutive years (no line across missing years)."""
+    runs, start = [], 0
+    years = df.period_start.tolist()
+    for i in range(1, len(years) + 1):
+        if i == len(years) or years[i] - years[i - 1] > 1:
+            runs.append(df.iloc[start:i])
+            start = i
+    return runs
+
+
+def indicator_coverage(lang: str = "en"):
+    """Which indicators Dalian's annual target paragraph named, year by year (cell text: the target as written)."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from ..tables.headline import targets
+
+    df = targets()
+    df = df[(df.issuer == "dalian") & (df.lang == "zh") & (df.kind == "target")].copy()
+    df["code"] = df.indicator.fillna("(" + df.indicator_zh + ")")
+    df["cell"] = df.apply(_target_text, axis=1)
+    years = sorted(df.report_year.unique())
+    codes = list(dict.fromkeys(df.sort_values(["report_year"]).code))
+    grid = np.zeros((len(codes), len(years)))
+    fig, ax = plt.subplots(figsize=(1.3 * len(years) + 3.5, 0.42 * len(codes) + 1.5), layout="constrained")
+    for row in df.itertuples():
+        i, j = codes.index(row.code), years.index(row.report_year)
+        grid[i, j] = 1
+        ax.text(j, i, row.cell, ha="center", va="center", fontsize=8)
+    ax.imshow(grid, cmap="Blues", vmin=0, vmax=3, aspect="auto")
+    names = [_code_name(code, df, lang) for code in codes]
+    ax.set_yticks(range(len(codes)), names, fontsize=8)
+    ax.set_xticks(range(len(years)), [str(y) for y in years])
+    ax.set_xlabel(label("target_year", lang))
+    ax.set_title(label("indicator_coverage_title", lang))
+    ax.grid(False)
+    return fig
+
+
+def _target_text(row) -> str:
+    if row.qualifier == "qualitative":
+        return "≈GDP"
+    symbol = {"about": "≈", "at_least": "≥", "at_most": "≤", "greater_than": ">", "less_than": "<"}.get(row.qualifier, "")
+    if row.qualifier == "range":
+        return f"{row.value:g}–{row.value_high:g}"
+    sign = {"decline": "−", "cumulative_decline": "Σ−"}.get(row.measure, "")
+    return f"{symbol}{sign}{row.value:g}"
+
+
+def _code_name(code: str, df, lang: str) -> str:
+    from ..tables.vocabulary import lookup, name_en, name_zh
+
+    if code.startswith("("):
+        return code
+    return name_zh(code) if lang == "zh" else name_en(code)
+
+
 FIGURES = {
+    "gdp_target_drift": gdp_target_drift,
+    "indicator_coverage": indicator_coverage,
     "fyp13_status": fyp13_status,
     "fyp14_targets": fyp14_targets,
 }
