@@ -39,6 +39,7 @@ _PUBLIC = {
     "district_vs_city": "dalian_reports.tables.district",
     "target_ladder": "dalian_reports.tables.targets",
     "target_vs_outcome": "dalian_reports.tables.targets",
+    "inconsistencies": "dalian_reports.tables.consistency",
     "fyp_indicators": "dalian_reports.tables.plans",
     "plan13_status": "dalian_reports.tables.plans",
     "plan14_implied_growth": "dalian_reports.tables.plans",

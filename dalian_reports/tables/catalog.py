@@ -34,6 +34,10 @@ TABLES: list[TableSpec] = [
     TableSpec("fyp14_indicators", "dalian_reports.tables.plans:plan14_implied_growth",
               "14th Five-Year Plan main indicators (2020 base, 2025 target, average growth, attribute), rectified by "
               "named rules, with the implied compound annual change 2020→2025 for level indicators."),
+    TableSpec("inconsistencies", "dalian_reports.tables.consistency:inconsistencies",
+              "Inconsistencies between documents or between a table and its prose, each with both sources: "
+              "figures stated two ways, growth rates that cannot give the stated multiple, renamed indicators, "
+              "plan table vs plan prose."),
     TableSpec("reference_series", "dalian_reports.tables.reference:reference_series",
               "Context data not in the seeds: national, Liaoning, Dalian and Jinzhou targets and outcomes, each row "
               "with its source, quality, and whether it is the preferred value under the documented rule."),
@@ -84,6 +88,11 @@ COLUMN_DOCS: dict[str, str] = {
     "status_rule": "rule that decided the status",
     "implied_cagr_pct": "implied compound annual change 2020→2025 (%)",
     "cagr_rule": "how the implied change was computed, or why it is NA",
+    "check": "which consistency check found the row",
+    "period": "period the figures refer to",
+    "a_source": "first side: report and raw line", "a_quote": "first side: exact quote", "a_value": "first side: value",
+    "b_source": "second side: report and raw line", "b_quote": "second side: exact quote",
+    "b_value": "second side: value", "difference": "b_value − a_value",
     "jurisdiction": "china, liaoning, dalian or jinzhou",
     "year": "year the figure refers to",
     "measure": "growth, avg_growth, level, rate, decline, cumulative_decline, multiple, pp_gap, share, qualitative",

@@ -78,6 +78,14 @@ def schemas() -> dict:
         "source_file": col(S), "source_row": col("Int64"), "source_field": col(S), "url": col(S, nullable=True),
         "note": col(S, nullable=True), "preferred": col(B),
     })
+    out["inconsistencies"] = schema({
+        "check": col(S, checks=pa.Check.isin(["stated_two_ways", "growth_vs_multiple", "wording_changes",
+                                              "table_vs_prose"])),
+        "issuer": col(S), "indicator": col(S), "measure": col(S), "period": col(S),
+        "a_source": col(S), "a_quote": col(S), "a_value": col(F, nullable=True),
+        "b_source": col(S), "b_quote": col(S), "b_value": col(F, nullable=True),
+        "difference": col(F, nullable=True), "note": col(S),
+    })
     return out
 
 
