@@ -111,5 +111,5 @@ def execute_notebooks(paths: list[Path] | None = None, quiet: bool = False, time
                        resources={"metadata": {"path": str(path.parent)}}).execute()
         nb.metadata.pop("widgets", None)
         atomic_write_text(path, nbformat.writes(nb) + "\n")
-        _log(f"executed {path.relative_to(REPO)} ({time.perf_counter() - started:.1f}s)", quiet)
+        _log(f"executed {path.name} ({time.perf_counter() - started:.1f}s)", quiet)
     return paths
