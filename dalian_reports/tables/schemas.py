@@ -27,8 +27,8 @@ def schemas() -> dict:
     def col(dtype, nullable=False, checks=None, required=True):
         return pa.Column(dtype, nullable=nullable, checks=checks, required=required)
 
-    def schema(columns: dict) -> "pa.DataFrameSchema":
-        return pa.DataFrameSchema(columns, strict=True, ordered=True, coerce=False)
+    def schema(columns: dict, checks=None) -> "pa.DataFrameSchema":
+        return pa.DataFrameSchema(columns, checks=checks, strict=True, ordered=True, coerce=False)
 
     years = pa.Check.in_range(1990, 2050)
     out = {
@@ -77,6 +77,21 @@ def schemas() -> dict:
         "source_quality": col(S, checks=pa.Check.isin(["official", "news", "secondary copy", "unstated"])),
         "source_file": col(S), "source_row": col("Int64"), "source_field": col(S), "url": col(S, nullable=True),
         "note": col(S, nullable=True), "preferred": col(B),
+    })
+    out["headline_figures"] = schema({
+        "report_id": col(S), "source_id": col(S), "issuer": col(S, checks=pa.Check.isin(["dalian", "jinzhou"])),
+        "lang": col(S, checks=pa.Check.isin(["zh", "en"])), "report_year": col(I, checks=years),
+        "kind": col(S, checks=pa.Check.isin(KINDS)), "period_start": col("Int64", nullable=True, checks=years),
+        "period_end": col("Int64", nullable=True, checks=years), "indicator": col(S, nullable=True),
+        "indicator_zh": col(S), "indicator_en": col(S, nullable=True), "measure": col(S, checks=pa.Check.isin(MEASURES)),
+        "value": col(F, nullable=True), "value_high": col(F, nullable=True), "unit": col(S, nullable=True),
+        "qualifier": col(S, checks=pa.Check.isin(QUALIFIERS)), "basis": col(S, nullable=True),
+        "share_of": col(S, nullable=True), "line": col(I, checks=pa.Check.ge(1)), "quote": col(S),
+    }, checks=[pa.Check(lambda d: (d.period_start <= d.period_end).fillna(True), error="period_start <= period_end"),
+               pa.Check(lambda d: ((d.value <= d.value_high) | d.value_high.isna()), error="value <= value_high")])
+    out["unparsed"] = schema({
+        "report_id": col(S), "source_id": col(S), "line": col(I, checks=pa.Check.ge(1)), "kind": col(S),
+        "number": col(S), "reason": col(S), "context": col(S),
     })
     out["inconsistencies"] = schema({
         "check": col(S, checks=pa.Check.isin(["stated_two_ways", "growth_vs_multiple", "wording_changes",

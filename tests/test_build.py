@@ -1,0 +1,115 @@
+"""The one-command build: outputs exist, equal the library tables, are deterministic; committed data is in sync."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dalian_reports.build import FIGURE_FORMATS, LANGS, WORKBOOK_NAME, build
+from dalian_reports.export import csv_bytes, read_csv, read_workbook
+from dalian_reports.plots import FIGURES, house_style, missing_glyphs
+from dalian_reports.tables.catalog import TABLES
+from dalian_reports.tables.schemas import validate
+
+PROCESSED = Path(__file__).resolve().parents[1] / "data" / "processed"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return {spec.name: spec.build() for spec in TABLES}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    figs = tmp_path_factory.mktemp("figs")
+    build(out_dir=out, figure_dir=figs, quiet=True)
+    return out, figs
+
+
+def test_committed_processed_data_is_in_sync_with_the_code(tables):
+    for name, df in tables.items():
+        path = PROCESSED / f"{name}.csv"
+        assert path.exists(), f"{path} missing: run `make` and commit data/processed"
+        assert path.read_bytes() == csv_bytes(df), f"{path.name} is stale: run `make` and commit data/processed"
+    stray = {p.stem for p in PROCESSED.glob("*.csv")} - set(tables)
+    assert not stray, f"data/processed has CSVs no table builds: {stray}"
+
+
+def test_every_table_passes_its_schema(tables):
+    for name, df in tables.items():
+        validate(name, df)
+
+
+def test_built_csvs_equal_the_library_tables(built, tables):
+    out, _ = built
+    for name, df in tables.items():
+        back = read_csv(out / f"{name}.csv")
+        assert list(back.columns) == list(df.columns)
+        assert len(back) == len(df)
+        assert (out / f"{name}.csv").read_bytes() == csv_bytes(df)
+
+
+def test_workbook_round_trips_every_table(built, tables):
+    out, _ = built
+    sheets = read_workbook(out / WORKBOOK_NAME)
+    for name, df in tables.items():
+        back = sheets[name[:31]]
+        assert list(back.columns) == list(df.columns), name
+        assert len(back) == len(df), name
+        for column in df.columns:
+            left = [None if pd.isna(x) else x for x in df[column].tolist()]
+            right = [None if pd.isna(x) else x for x in back[column].tolist()]
+            assert left == right, (name, column)
+
+
+def test_workbook_has_no_formulas_and_a_frozen_header(built):
+    from openpyxl import load_workbook
+
+    out, _ = built
+    wb = load_workbook(out / WORKBOOK_NAME)
+    assert wb.sheetnames[0] == "about"
+    for ws in wb.worksheets[1:]:
+        assert ws.freeze_panes == "A2"
+        assert all(cell.data_type != "f" for row in ws.iter_rows() for cell in row)
+
+
+def test_every_figure_in_both_languages_and_formats(built):
+    _, figs = built
+    for name in FIGURES:
+        for lang in LANGS:
+            for fmt in FIGURE_FORMATS:
+                assert (figs / f"{name}_{lang}.{fmt}").stat().st_size > 1000
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_figure_labels_are_in_the_requested_language(name):
+    import matplotlib.pyplot as plt
+
+    for lang in LANGS:
+        with house_style(lang):
+            fig = FIGURES[name](lang=lang)
+            titles = [t for ax in fig.axes for t in (ax.get_title(), ax.get_xlabel())] + [
+                fig._suptitle.get_text() if fig._suptitle else ""]
+            text = " ".join(titles)
+            assert text.strip(), name
+            assert bool(CJK.search(text)) == (lang == "zh"), (name, lang, text)
+            assert missing_glyphs(fig) == []
+            assert any(ax.has_data() for ax in fig.axes)
+            plt.close(fig)
+
+
+def test_build_is_deterministic(built, tmp_path):
+    out, figs = built
+    build(out_dir=tmp_path / "out", figure_dir=tmp_path / "figs", quiet=True)
+    for path in out.glob("*.csv"):
+        assert path.read_bytes() == (tmp_path / "out" / path.name).read_bytes()
+    assert (out / WORKBOOK_NAME).read_bytes() == (tmp_path / "out" / WORKBOOK_NAME).read_bytes()
+    for path in figs.glob("*.svg"):
+        assert path.read_bytes() == (tmp_path / "figs" / path.name).read_bytes(), path.name
+    with zipfile.ZipFile(out / WORKBOOK_NAME) as archive:
+        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
