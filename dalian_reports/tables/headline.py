@@ -10,6 +10,19 @@ NA) and also listed in :func:`unparsed` — never dropped.
 >>> t = dr.targets()
 >>> t.query("report_id == 'dalian-2024-zh' and indicator == 'gdp'")[["value", "qualifier"]].values.tolist()
 [[6.0, 'about']]
+
+Decisions
+---------
+* A 城乡 wording that carries two values (城乡居民收入达到35750元和14650元) is split by
+  the extractor into rows with basis ``urban`` and ``rural``; each such row is the urban
+  (rural) residents' figure, so a ``resident_income`` wording is coded ``urban_income``
+  (``rural_income``) there (:data:`SPLIT_CODES`). One 城乡 wording with one value (与经济
+  增长同步, 翻一番) stays ``resident_income``.
+* A wording the vocabulary does not know is looked up once more without a trailing growth
+  word (:data:`GROWTH_SUFFIXES`): 全体居民人均可支配收入增长与经济增长同步 is about the income.
+* Every number left without a known indicator is listed by :func:`unparsed` and justified,
+  one by one, in ``data/unparsed_justified.csv``.
+* :func:`compare_languages` puts the Chinese and English 2024 figures side by side.
 """
 from __future__ import annotations
 
@@ -26,6 +39,10 @@ COLUMNS = [
     "basis", "share_of", "line", "quote",
 ]
 UNPARSED_COLUMNS = ["report_id", "source_id", "line", "kind", "number", "reason", "context"]
+# (code of the wording, basis part) → code of the row: a 城乡 wording split into urban and rural values.
+SPLIT_CODES = {("resident_income", "urban"): "urban_income", ("resident_income", "rural"): "rural_income"}
+# A growth word ending a wording that the vocabulary does not know is tried off (X增长与经济增长同步, X增速高于…).
+GROWTH_SUFFIXES = ("增长", "增速", "增幅", "涨幅")
 STRING_COLUMNS = ["report_id", "source_id", "issuer", "lang", "kind", "indicator", "indicator_zh", "indicator_en",
                   "measure", "unit", "qualifier", "basis", "share_of", "quote"]
 
@@ -46,7 +63,7 @@ def _report_records(report_id: str) -> tuple[tuple[dict, ...], tuple[dict, ...]]
     out, missing = [], []
     for row in rows:
         line, quote = clean.quote(row["start"], row["end"])
-        code = lookup(row["indicator_zh"]) if row["indicator_zh"] else None
+        code = _code(row["indicator_zh"], row["basis"])
         out.append({**base, **{k: row[k] for k in ("kind", "period_start", "period_end", "indicator_zh", "measure",
                                                    "value", "value_high", "unit", "qualifier", "basis", "share_of")},
                     "indicator": code, "indicator_en": name_en(code) if code else None, "line": line, "quote": quote})
@@ -60,6 +77,16 @@ def _report_records(report_id: str) -> tuple[tuple[dict, ...], tuple[dict, ...]]
         missing.append(dict(report_id=report.report_id, source_id=report.source_id, line=line, kind=item["kind"],
                             number=item["number"], reason=item["reason"], context=item["context"]))
     return tuple(out), tuple(missing)
+
+
+def _code(wording: str | None, basis: str | None) -> str | None:
+    code = lookup(wording) if wording else None
+    for suffix in GROWTH_SUFFIXES:  # 全体居民人均可支配收入增长(与经济增长同步) names the income
+        if code is None and wording and wording.endswith(suffix) and len(wording) > len(suffix):
+            code = lookup(wording[: -len(suffix)])
+    for part in (basis or "").split("; "):
+        code = SPLIT_CODES.get((code, part), code)
+    return code
 
 
 def headline_figures():
@@ -100,3 +127,95 @@ def unparsed():
     rows = [row for report in headline_reports() for row in _report_records(report.report_id)[1]]
     df = pd.DataFrame(rows, columns=UNPARSED_COLUMNS).astype({"line": "int64"})
     return df.astype({c: "string" for c in UNPARSED_COLUMNS if c != "line"})
+
+
+# Qualifier pairs (Chinese, English) that differ only because of how the translation words them.
+TRANSLATION_QUALIFIERS = {
+    ("at_least", "greater_than"): ("以上", "more than",
+                                   "the translation renders 以上 (at least, inclusive) as 'more than' (greater_than); "
+                                   "the Chinese original is authoritative"),
+}
+COMPARE_COLUMNS = [
+    "kind", "indicator", "measure", "period_start", "period_end", "unit",
+    "value_zh", "value_high_zh", "qualifier_zh", "quote_zh", "line_zh",
+    "value_en", "value_high_en", "qualifier_en", "quote_en", "line_en", "agree", "note",
+]
+
+
+def compare_languages(report_zh: str = "dalian-2024-zh", report_en: str = "dalian-2024-en",
+                      kinds: tuple[str, ...] = ("target", "outcome")):
+    """The Chinese report and its English translation side by side, one row per figure.
+
+    Rows of the two reports are paired by (kind, indicator, measure, period) in order of
+    appearance. A pair *agrees* when value, value_high and unit are equal and the qualifiers
+    are equal or differ only by a documented translation rule (:data:`TRANSLATION_QUALIFIERS`,
+    checked against both quotes); ``note`` says why a pair agrees despite a difference, or why
+    it does not. A figure without a counterpart, or whose wording is not in the vocabulary,
+    never agrees.
+
+    >>> c = compare_languages()
+    >>> bool(c.agree.all())
+    True
+    """
+    import pandas as pd
+
+    df = headline_figures()
+    df = df[df.kind.isin(list(kinds))]
+    zh = df[df.report_id == report_zh].to_dict("records")
+    en = df[df.report_id == report_en].to_dict("records")
+
+    def key(r):
+        return (r["kind"], r["indicator"], r["measure"], r["period_start"], r["period_end"])
+
+    def same(a, b):  # missing equals missing
+        return (pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and a == b)
+
+    out, used = [], set()
+    for z in zh:
+        match = None
+        if not pd.isna(z["indicator"]):
+            match = next((i for i, e in enumerate(en) if i not in used and key(e) == key(z)), None)
+        if match is not None:
+            used.add(match)
+        out.append(_compare_row(z, en[match] if match is not None else None, same))
+    for i, e in enumerate(en):
+        if i not in used:
+            out.append(_compare_row(None, e, same))
+    result = pd.DataFrame(out, columns=COMPARE_COLUMNS)
+    result = result.astype({"period_start": "Int64", "period_end": "Int64", "line_zh": "Int64", "line_en": "Int64",
+                            "value_zh": "float64", "value_high_zh": "float64", "value_en": "float64",
+                            "value_high_en": "float64", "agree": "bool"})
+    return result.astype({c: "string" for c in ("kind", "indicator", "measure", "unit", "qualifier_zh", "quote_zh",
+                                                 "qualifier_en", "quote_en", "note")})
+
+
+def _compare_row(z: dict | None, e: dict | None, same) -> dict:
+    import pandas as pd
+
+    base = z if z is not None else e
+    row = {c: base[c] for c in ("kind", "indicator", "measure", "period_start", "period_end", "unit")}
+    row["indicator"] = None if pd.isna(base["indicator"]) else base["indicator"]
+    for suffix, r in (("zh", z), ("en", e)):
+        for col in ("value", "value_high", "qualifier", "quote", "line"):
+            row[f"{col}_{suffix}"] = r[col] if r is not None else None
+    if row["indicator"] is None:
+        row.update(agree=False, note=f"wording not in the vocabulary: {base['indicator_zh']!r}")
+        return row
+    if z is None or e is None:
+        row.update(agree=False, note=f"no {'English' if e is None else 'Chinese'} row with this indicator, "
+                                     "measure and period")
+        return row
+    problems = []
+    if not (same(z["value"], e["value"]) and same(z["value_high"], e["value_high"])):
+        problems.append("values differ")
+    if not same(z["unit"], e["unit"]):
+        problems.append(f"units differ ({z['unit']} vs {e['unit']})")
+    note = ""
+    if z["qualifier"] != e["qualifier"]:
+        rule = TRANSLATION_QUALIFIERS.get((z["qualifier"], e["qualifier"]))
+        if rule and rule[0] in z["quote"] and rule[1] in e["quote"].lower():
+            note = rule[2]
+        else:
+            problems.append(f"qualifiers differ ({z['qualifier']} vs {e['qualifier']})")
+    row.update(agree=not problems, note="; ".join(problems) if problems else note)
+    return row
