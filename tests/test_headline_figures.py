@@ -585,17 +585,17 @@ def test_jinzhou_2021_targets_and_2020_outcomes(hf):
         (*y, "trade", "外贸进出口总额", "rate", 61.5, N, "%", "exact", "", "dalian"),
         (*y, "urban_income", "城镇常住居民人均可支配收入", "growth", 0.2, N, "%", "exact", "", ""),
     ])
-    # 002 l.94 (名词解释): the same year on the new-area basis (新区口径): 2020年，实现地区生产总值2320.4亿元；
+    # 002 l.94 (名词解释): the same year on the new-area basis (新区口径数据…具体如下：2020年，实现地区生产总值2320.4亿元；
     # 一般公共预算收入155亿元；固定资产投资同比增长5.8%；实际利用外资1.91亿美元，同比增长29.9%；
     # 引进省外内资303.7亿元，同比增长20.1%。
     same_rows(rows_at(hf, "jinzhou-2021-zh", 94, O), [
-        (*y, "gdp", "地区生产总值", "level", 2320.4, N, "亿元", "exact", "", ""),
-        (*y, "budget_revenue", "一般公共预算收入", "level", 155, N, "亿元", "exact", "", ""),
-        (*y, "fai", "固定资产投资", "growth", 5.8, N, "%", "exact", "", ""),
-        (*y, "fdi", "实际利用外资", "level", 1.91, N, "亿美元", "exact", "", ""),
-        (*y, "fdi", "实际利用外资", "growth", 29.9, N, "%", "exact", "", ""),
-        (*y, "domestic_capital", "引进省外内资", "level", 303.7, N, "亿元", "exact", "", ""),
-        (*y, "domestic_capital", "引进省外内资", "growth", 20.1, N, "%", "exact", "", ""),
+        (*y, "gdp", "地区生产总值", "level", 2320.4, N, "亿元", "exact", "新区口径", ""),
+        (*y, "budget_revenue", "一般公共预算收入", "level", 155, N, "亿元", "exact", "新区口径", ""),
+        (*y, "fai", "固定资产投资", "growth", 5.8, N, "%", "exact", "新区口径", ""),
+        (*y, "fdi", "实际利用外资", "level", 1.91, N, "亿美元", "exact", "新区口径", ""),
+        (*y, "fdi", "实际利用外资", "growth", 29.9, N, "%", "exact", "新区口径", ""),
+        (*y, "domestic_capital", "引进省外内资", "level", 303.7, N, "亿元", "exact", "新区口径", ""),
+        (*y, "domestic_capital", "引进省外内资", "growth", 20.1, N, "%", "exact", "新区口径", ""),
     ])
 
 
@@ -806,7 +806,6 @@ def test_five_year_totals_cover_the_five_years(hf):
         assert list(zip(r.period_start, r.period_end)) == [(2011, 2015)], wording
 
 
-@pytest.mark.xfail(strict=True, reason="extractor: the 名词解释 bases (金州行政区口径 / 新区口径) are not recorded")
 def test_jinzhou_two_bases_are_told_apart(hf):
     # 002 l.94: figures of l.18 are on the 金州行政区口径, those after 新区口径数据…具体如下 on the new-area basis
     g = hf[(hf.report_id == "jinzhou-2021-zh") & (hf.indicator == "gdp") & (hf.measure == "level") & (hf.kind == O)]

@@ -56,7 +56,8 @@ Measures, qualifiers, units and the sign of falls follow
   period (能耗强度较2020年累计下降12%) covers B+1..end with basis
   ``cumulative since B`` and is a ``cumulative_decline`` when a decline.
 * ``basis`` collects definition notes joined by ``; ``: 按老口径 / 按新口径 /
-  按传统口径 / 按可比价格 as written, ``vs 2010`` (multiples, shares of a goal),
+  按传统口径 / 按可比价格 as written (and a basis announced just before the span,
+  新区口径数据…具体如下：2020年，实现… → ``新区口径``), ``vs 2010`` (multiples, shares of a goal),
   ``vs 全国平均值`` (pp gaps), ``cumulative since 2020``, ``cumulative`` (累计
   levels, growth over a five-year review), ``annual average`` (年均 declines),
   ``average`` (平均), ``urban`` / ``rural`` (one 城乡 wording with two values,
@@ -613,8 +614,21 @@ def _lead_segment(norm: str, a: int, b: int, lang: str) -> int:
     return a
 
 
+_DECLARED_BASIS = re.compile(r"(?P<basis>[^\s，,。；;：:、]{1,12}口径)(?:数据)?[^。；;]{0,80}?(?:具体如下|如下)[：:]\s*$")
+
+
+def _declared_basis(norm: str, paragraphs, span: HeadlineSpan) -> str | None:
+    """A basis announced just before the span in its paragraph: '新区口径数据…具体如下：2020年，实现…' → '新区口径'."""
+    for a, b in paragraphs:
+        if a <= span.start <= b:
+            found = _DECLARED_BASIS.search(norm, a, span.start)
+            return found.group("basis") if found else None
+    return None
+
+
 class _Context:
-    def __init__(self, text, norm, span, lang, period, city, province):
+    def __init__(self, text, norm, span, lang, period, city, province, declared_basis=None):
+        self.declared_basis = declared_basis
         self.text, self.norm, self.span, self.lang = text, norm, span, lang
         self.period, self.city, self.province = period, city, province
         self.rows: list[dict] = []
@@ -824,6 +838,8 @@ def _row_basis(ctx, subject: _Subject, q: Quantity, measure: str, notes: tuple, 
         basis.append(f"cumulative since {start - 1}" if start is not None else "cumulative")
         notes = tuple(n for n in notes if n != "cumulative")
     basis.extend(notes)
+    if ctx.declared_basis and ctx.declared_basis not in basis:
+        basis.append(ctx.declared_basis)
     if subject.note:
         basis.append(subject.note)
     if q.stretch or subject.stretch:
@@ -901,7 +917,7 @@ def headline_records(text: str, lang: str = "zh", report_year: int | None = None
     leftovers: list[dict] = []
     for span in find_headline_paragraphs(text, lang, report_year):
         period = _span_period(norm, paragraphs, span, lang, report_year)
-        ctx = _Context(text, norm, span, lang, period, city, province)
+        ctx = _Context(text, norm, span, lang, period, city, province, _declared_basis(norm, paragraphs, span))
         try:
             _span_records(ctx)
         except ParseError as exc:

@@ -98,7 +98,8 @@ def wording_changes(figures=None) -> list[dict]:
     from .vocabulary import normalize
 
     df = headline_figures() if figures is None else figures
-    df = df[(df.lang == "zh") & (df.issuer == "dalian") & df.indicator.notna()].sort_values(["report_year", "line"])
+    df = df[(df.lang == "zh") & (df.issuer == "dalian") & df.indicator.notna()
+            & ~df.indicator_zh.str.contains("累计")].sort_values(["report_year", "line"])  # 累计: another measure
     out = []
     for indicator, group in df.groupby("indicator"):
         firsts = group.drop_duplicates("indicator_zh")
