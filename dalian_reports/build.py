@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from ._paths import REPO, processed_dir
-from .tables.catalog import COLUMN_DOCS, TABLES
+from .tables.catalog import COLUMN_DOCS, COLUMN_UNITS, TABLES
 
 WORKBOOK_NAME = "dalian_reports.xlsx"
 FIGURE_FORMATS = ("png", "svg")
@@ -84,6 +84,7 @@ def build(out_dir: Path | None = None, figure_dir: Path | None = None, *, figure
             {_sheet_name(n): df for n, df in tables.items()},
             sheet_notes={_sheet_name(n): v for n, v in notes.items()},
             column_docs={_sheet_name(n): v for n, v in docs.items()},
+            units={_sheet_name(n): v for n, v in COLUMN_UNITS.items() if n in tables},
             about=manifest().drop(columns=["sha256"]),
         )
     written = atomic_directory_update(contents)

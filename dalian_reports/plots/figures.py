@@ -163,11 +163,13 @@ def gdp_target_drift(lang: str = "en"):
                   & (plans.kind == "plan_target") & (plans.measure == "avg_growth")]
     fyp14 = fyp_indicators(14)
     fyp14 = fyp14[(fyp14.indicator == "gdp") & fyp14.avg_growth_value.notna()]
-    segments = [(r.period_start, r.period_end, r.value) for r in plans.itertuples()]
-    segments += [(2021, 2025, r.avg_growth_value) for r in fyp14.itertuples()]
-    for i, (start, end, value) in enumerate(segments):
+    segments = [(r.period_start, r.period_end, r.value, _target_text(r)) for r in plans.itertuples()]
+    segments += [(2021, 2025, r.avg_growth_value, r.avg_growth_text) for r in fyp14.itertuples()]
+    for i, (start, end, value, text) in enumerate(segments):
         ax.hlines(value, start - 0.4, end + 0.4, color=colours[2], lw=2, linestyles="--",
                   label=label("plan_avg_target", lang) if i == 0 else None)
+        ax.annotate(f"{start}–{end}: {text}", (end + 0.4, value), xytext=(0, -12), textcoords="offset points",
+                    ha="right", fontsize=8, color=colours[2])
     district, _ = _annual_targets("gdp", issuer="jinzhou")
     ax.scatter(district.period_start, district.value, marker="*", s=140, color=colours[4], zorder=4,
                label=label("district_target", lang))

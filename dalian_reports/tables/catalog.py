@@ -123,6 +123,14 @@ COLUMN_DOCS: dict[str, str] = {
 }
 
 
+# Units of columns that hold one unit throughout (shown in the workbook's headers). Value columns of the
+# long tables carry a unit per row in their own `unit` column.
+COLUMN_UNITS: dict[str, dict[str, str]] = {
+    "fyp13_indicators": {"avg_growth_value": "%"},
+    "fyp14_indicators": {"avg_growth_value": "%", "implied_cagr_pct": "% per year"},
+}
+
+
 def table_names() -> list[str]:
     return [t.name for t in TABLES]
 
