@@ -34,6 +34,8 @@ _PUBLIC = {
     "targets": "dalian_reports.tables.headline",
     "outcomes": "dalian_reports.tables.headline",
     "unparsed": "dalian_reports.tables.headline",
+    "compare_languages": "dalian_reports.tables.headline",
+    "target_ladder_long": "dalian_reports.tables.targets",
     "extract_headline": "dalian_reports.extract.headline",
     "district_figures": "dalian_reports.tables.district",
     "district_vs_city": "dalian_reports.tables.district",

@@ -181,6 +181,82 @@ def gdp_target_drift(lang: str = "en"):
     return fig
 
 
+def target_vs_outcome_gap(lang: str = "en"):
+    """Outcome minus GDP growth target (pp), by the report's own estimate and by the official figure."""
+    import matplotlib.pyplot as plt
+
+    from ..tables.targets import target_vs_outcome
+
+    df = target_vs_outcome()
+    colours = _palette()
+    fig, ax = plt.subplots(figsize=(9, 4.2), layout="constrained")
+    seeds = df[df.target_origin == "seed"].year
+    for year in seeds:
+        ax.axvspan(year - 0.5, year + 0.5, color="0.92", zorder=0)
+    width = 0.38
+    for offset, column, hit, colour, key in ((-width / 2, "gap_estimate_pp", "hit_estimate", colours[0], "own_estimate"),
+                                             (width / 2, "gap_official_pp", "hit_official", colours[1], "official")):
+        part = df[df[column].notna()]
+        ax.bar(part.year + offset, part[column], width=width, color=colour, label=label(key, lang))
+        for row in part.itertuples():
+            verdict = getattr(row, hit)
+            ax.annotate(label(verdict, lang), (row.year + offset, getattr(row, column)),
+                        xytext=(0, 3 if getattr(row, column) >= 0 else -10), textcoords="offset points",
+                        ha="center", fontsize=7)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xlabel(label("year", lang))
+    ax.set_ylabel(label("gap_pp", lang))
+    ax.set_title(label("target_vs_outcome_title", lang))
+    from matplotlib.patches import Patch
+
+    handles, names = ax.get_legend_handles_labels()
+    handles.append(Patch(facecolor="0.92", label=label("seed_years", lang)))
+    ax.legend(handles=handles, fontsize=8, frameon=True)
+    ax.set_xticks(sorted(df.year.unique()), [str(y) for y in sorted(df.year.unique())], fontsize=8)
+    return fig
+
+
+def district_vs_city(lang: str = "en"):
+    """Jinzhou District against Dalian for the figures both sources give in percent."""
+    import matplotlib.pyplot as plt
+
+    from ..tables.district import district_vs_city as pairs
+
+    df = pairs()
+    df = df[(df.pairing == "paired") & (df.district_unit == "%") & df.city_value.notna()
+            & df.district_value.notna()].copy()
+    df["what"] = df.apply(lambda r: f"{_indicator_label(r.indicator, lang)}\n{label(r.measure, lang)} "
+                                    f"{r.period_start}" + (f"–{r.period_end}" if r.period_end != r.period_start else ""),
+                          axis=1)
+    colours = _palette()
+    fig, ax = plt.subplots(figsize=(9, 0.7 * len(df) + 1.5), layout="constrained")
+    ys = range(len(df))
+    ax.barh([y + 0.2 for y in ys], df.district_value, height=0.4, color=colours[4], label=label("jinzhou", lang))
+    ax.barh([y - 0.2 for y in ys], df.city_value, height=0.4, color=colours[0], label=label("dalian", lang))
+    for y, row in zip(ys, df.itertuples()):
+        ax.annotate(_qualified(row.district_value, row.district_qualifier), (row.district_value, y + 0.2),
+                    xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.annotate(_qualified(row.city_value, row.city_qualifier), (row.city_value, y - 0.2),
+                    xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(list(ys), df.what, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(label("percent", lang))
+    ax.set_title(label("district_vs_city_title", lang))
+    ax.legend(loc="lower right", frameon=True)
+    return fig
+
+
+def _qualified(value: float, qualifier: str) -> str:
+    symbol = {"about": "≈", "at_least": "≥", "at_most": "≤", "greater_than": ">", "less_than": "<"}.get(qualifier, "")
+    return f"{symbol}{value:g}"
+
+
+def _indicator_label(code: str, lang: str) -> str:
+    from ..tables.vocabulary import name_en, name_zh
+
+    return name_zh(code) if lang == "zh" else name_en(code)
+
+
 def _consecutive_runs(df):
     """Split rows sorted by period_start into runs of consecutive years (no line across missing years)."""
     runs, start = [], 0
@@ -241,6 +317,9 @@ def _code_name(code: str, df, lang: str) -> str:
 
 FIGURES = {
     "gdp_target_drift": gdp_target_drift,
+    "target_vs_outcome": target_vs_outcome_gap,
+    "target_ladder": target_ladder,
+    "district_vs_city": district_vs_city,
     "indicator_coverage": indicator_coverage,
     "fyp13_status": fyp13_status,
     "fyp14_targets": fyp14_targets,

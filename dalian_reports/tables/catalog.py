@@ -33,6 +33,8 @@ TABLES: list[TableSpec] = [
               "measure, qualifier, true period, raw line and exact quote."),
     TableSpec("unparsed", "dalian_reports.tables.headline:unparsed",
               "Numbers of headline paragraphs that did not become a row with a known indicator, with line and reason."),
+    TableSpec("languages_2024", "dalian_reports.tables.headline:compare_languages",
+              "The 2024 report's Chinese and English headline figures side by side, with whether they agree."),
     TableSpec("fyp13_indicators", "dalian_reports.tables.plans:plan13_status",
               "13th Five-Year Plan completion table (2015 base, 2020 target, 2020 achieved), rectified by named rules, "
               "with met / missed / not_comparable status and the rule that decided."),
@@ -43,6 +45,14 @@ TABLES: list[TableSpec] = [
               "Inconsistencies between documents or between a table and its prose, each with both sources: "
               "figures stated two ways, growth rates that cannot give the stated multiple, renamed indicators, "
               "plan table vs plan prose."),
+    TableSpec("district_vs_city", "dalian_reports.tables.district:district_vs_city",
+              "Each Jinzhou District figure paired with the Dalian figure for the same indicator, measure and period "
+              "where the sources have one, with the source of each side."),
+    TableSpec("target_ladder", "dalian_reports.tables.targets:target_ladder_long",
+              "GDP growth targets of China, Liaoning, Dalian and Jinzhou by year, seeds first, reference second."),
+    TableSpec("target_vs_outcome", "dalian_reports.tables.targets:target_vs_outcome",
+              "Each Dalian GDP growth target against the report's own estimate and the official figure: gaps in "
+              "percentage points, hit/miss by the qualifier, and the national target of the same year."),
     TableSpec("reference_series", "dalian_reports.tables.reference:reference_series",
               "Context data not in the seeds: national, Liaoning, Dalian and Jinzhou targets and outcomes, each row "
               "with its source, quality, and whether it is the preferred value under the documented rule."),

@@ -101,6 +101,43 @@ def schemas() -> dict:
         "b_source": col(S), "b_quote": col(S), "b_value": col(F, nullable=True),
         "difference": col(F, nullable=True), "note": col(S),
     })
+    def typed(spec: str, checks: dict | None = None) -> dict:
+        """'name:dtype name:dtype? …' → columns; '?' marks nullable."""
+        columns = {}
+        for item in spec.split():
+            name, dtype = item.split(":")
+            columns[name] = col(dtype.rstrip("?"), nullable=dtype.endswith("?"), checks=(checks or {}).get(name))
+        return columns
+
+    hit = pa.Check.isin(["hit", "miss", "n/a"])
+    out["district_vs_city"] = schema(typed(
+        "indicator:string? indicator_en:string? district_wording:string measure:string kind:string "
+        "period_start:Int64? period_end:Int64? pairing:string district_value:float64? district_value_high:float64? "
+        "district_qualifier:string district_unit:string? district_basis:string? district_scope:string "
+        "district_share_of:string? district_source:string district_quote:string city_value:float64? "
+        "city_value_high:float64? city_qualifier:string? city_unit:string? city_kind:string? city_source:string? "
+        "city_quote:string? city_origin:string? difference:float64? district_pct_of_city:float64? "
+        "implied_city_value:float64? note:string?",
+        {"pairing": pa.Check.isin(["paired", "derived", "share", "unpaired"])}))
+    out["target_ladder"] = schema(typed(
+        "year:int64 jurisdiction:string value:float64? value_high:float64? qualifier:string? text:string? "
+        "source:string origin:string note:string?",
+        {"jurisdiction": pa.Check.isin(["china", "liaoning", "dalian", "jinzhou"]),
+         "origin": pa.Check.isin(["seed", "reference"])}))
+    out["target_vs_outcome"] = schema(typed(
+        "year:int64 indicator:string measure:string target_value:float64? target_high:float64? "
+        "target_qualifier:string? target_text:string? target_source:string? target_origin:string? "
+        "estimate_value:float64? estimate_qualifier:string? estimate_text:string? estimate_source:string? "
+        "estimate_origin:string? official_value:float64? official_kind:string? official_text:string? "
+        "official_source:string? gap_estimate_pp:float64? gap_official_pp:float64? hit_estimate:string "
+        "hit_official:string hit_rule:string? national_target_value:float64? national_target_high:float64? "
+        "national_target_qualifier:string? national_target_source:string? national_gap_pp:float64? note:string?",
+        {"hit_estimate": hit, "hit_official": hit}))
+    out["languages_2024"] = schema(typed(
+        "kind:string indicator:string measure:string period_start:Int64? period_end:Int64? unit:string? "
+        "value_zh:float64? value_high_zh:float64? qualifier_zh:string? quote_zh:string? line_zh:Int64? "
+        "value_en:float64? value_high_en:float64? qualifier_en:string? quote_en:string? line_en:Int64? "
+        "agree:bool note:string?"))
     return out
 
 

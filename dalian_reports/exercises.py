@@ -1,0 +1,308 @@
+"""Exercises for teachers: student notebooks from the teacher notebooks, and the checks' helpers.
+
+The teacher notebooks in ``notebooks/exercises/teacher/`` are written in Otter Assign's
+authoring format (an ``# ASSIGNMENT CONFIG`` raw cell; ``# BEGIN QUESTION`` / ``# BEGIN
+SOLUTION`` / ``# BEGIN TESTS`` blocks; ``# SOLUTION`` line markers). They are committed
+executed, every check passing. :func:`generate_student_versions` turns each into its student
+version with Otter Assign (run in-process: offline, no PDF, no Docker, no autograder zip),
+solutions replaced by ``...`` and the checks kept, stored in the notebook's metadata so that
+one ``.ipynb`` file is all a student needs (``grader.check("q1a")`` reads them from there).
+
+Determinism
+-----------
+Otter Assign gives the cells it creates random ids, and the teacher notebooks carry execution
+timestamps and interpreter versions in their metadata. Every student notebook is therefore
+normalised before it is written: cell ids ``cell-000``, ``cell-001``, … in order; cell metadata
+reduced to what Otter and Jupyter use (``tags``, ``editable``, ``deletable``, ``otter``);
+notebook metadata reduced to ``kernelspec``, ``language_info.name`` and ``otter`` (the checks);
+no outputs, no execution counts. The same teacher notebooks thus always give byte-identical
+student notebooks (a test generates twice and compares bytes, and compares with the committed set).
+
+Atomicity
+---------
+All student notebooks are written to a fresh staging directory beside ``out_dir``
+(``.tmp-student.*``, ignored by git); only when every notebook has been generated and validated
+is the old ``out_dir`` renamed aside and the staging directory renamed into its place, then the
+old one removed. An error or interrupt before the swap leaves ``out_dir`` untouched; the swap
+itself is two renames in one directory, during which ``out_dir`` is briefly absent (never
+half-written). ``out_dir`` is replaced as a whole: it holds generated files only.
+
+The checks' helpers (:func:`check_answered`, :func:`check_frame`, :func:`check_close`) raise
+``AssertionError`` with a short message a student can act on ("… is not answered yet",
+"missing columns …", "row 3, column gap: got …, expected …"); Otter shows that message.
+
+>>> from dalian_reports.exercises import generate_student_versions   # doctest: +SKIP
+>>> generate_student_versions()                                        # doctest: +SKIP
+[PosixPath('.../notebooks/exercises/student/01_gdp_target_gap.ipynb'), ...]
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from ._paths import REPO
+
+TEACHER_DIR = REPO / "notebooks" / "exercises" / "teacher"
+STUDENT_DIR = REPO / "notebooks" / "exercises" / "student"
+NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+
+_CELL_METADATA_KEYS = ("deletable", "editable", "otter", "tags")
+_TMP_PREFIX = ".tmp-"
+
+
+# ------------------------------------------------------------------ generation
+
+def teacher_notebooks(teacher_dir: str | os.PathLike = TEACHER_DIR) -> list[Path]:
+    """The teacher notebooks (``NN_name.ipynb``) in *teacher_dir*, in order."""
+    return sorted(Path(teacher_dir).glob(NOTEBOOK_GLOB))
+
+
+def generate_student_versions(teacher_dir: str | os.PathLike = TEACHER_DIR,
+                              out_dir: str | os.PathLike = STUDENT_DIR, *,
+                              autograder_dir: str | os.PathLike | None = None) -> list[Path]:
+    """Write the student version of every teacher notebook into *out_dir*; return their paths.
+
+    Each notebook goes through Otter Assign in a temporary directory; the student notebooks are
+    normalised (see the module docstring) and then replace *out_dir* as a whole, atomically.
+    The autograder notebooks (solutions kept, ``grader.check`` cells added) are not kept unless
+    *autograder_dir* is given: then they are written there, normalised the same way (tests use
+    this to run every check against the solutions).
+    """
+    import nbformat
+
+    teacher_dir, out_dir = Path(teacher_dir), Path(out_dir)
+    masters = teacher_notebooks(teacher_dir)
+    if not masters:
+        raise FileNotFoundError(f"no teacher notebooks ({NOTEBOOK_GLOB}) in {teacher_dir}")
+    students: dict[str, str] = {}
+    graders: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="dalian-exercises-") as work:
+        for master in masters:
+            result = Path(work) / master.stem
+            _otter_assign(master, result, Path(work))
+            students[master.name] = _normalised(result / "student" / master.name)
+            graders[master.name] = _normalised(result / "autograder" / master.name)
+    for text in students.values():
+        nbformat.validate(nbformat.reads(text, as_version=4))
+    written = _replace_directory(out_dir, students)
+    if autograder_dir is not None:
+        _replace_directory(Path(autograder_dir), graders)
+    return written
+
+
+def _otter_assign(master: Path, result: Path, work: Path) -> None:
+    """Otter Assign for one notebook, offline: no PDFs, no autograder zip, no test run.
+
+    The teacher notebooks' config already says ``generate: false`` and ``run_tests: false``;
+    ``no_pdfs``/``no_run_tests`` make sure of it. Otter makes a temporary directory of its own
+    for the tests of the autograder zip and removes it only when it builds the zip, so
+    ``tempfile`` points into *work* meanwhile, which is removed as a whole afterwards.
+    """
+    from otter.assign import main as otter_assign
+
+    saved_tempdir = tempfile.tempdir
+    tempfile.tempdir = str(work)
+    try:
+        with _otter_quiet():
+            otter_assign(str(master), str(result), no_pdfs=True, no_run_tests=True)
+    finally:
+        tempfile.tempdir = saved_tempdir
+    student = result / "student" / master.name
+    if not student.is_file():
+        raise RuntimeError(f"Otter Assign wrote no student notebook for {master.name}")
+
+
+@contextlib.contextmanager
+def _otter_quiet() -> Iterator[None]:
+    """Keep Otter's informational log lines out of the CLI output (warnings still show)."""
+    logger = logging.getLogger("otter")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _normalised(path: Path) -> str:
+    """The notebook at *path* without volatile parts, as the text to write (see module docstring)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{index:03d}"
+        cell["metadata"] = {k: cell["metadata"][k] for k in _CELL_METADATA_KEYS if k in cell["metadata"]}
+        if cell["cell_type"] == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+    metadata = {"kernelspec": nb.metadata.get("kernelspec", {"display_name": "Python 3", "language": "python",
+                                                              "name": "python3"}),
+                "language_info": {"name": nb.metadata.get("language_info", {}).get("name", "python")}}
+    if "otter" in nb.metadata:
+        metadata["otter"] = nb.metadata["otter"]
+    nb.metadata = nbformat.from_dict(metadata)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    return nbformat.writes(nb) + "\n"
+
+
+def _replace_directory(out_dir: Path, files: dict[str, str]) -> list[Path]:
+    """Make *out_dir* hold exactly *files* (name -> text): staged beside it, then swapped in."""
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{out_dir.name}.", dir=out_dir.parent))
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
+        for name, text in files.items():
+            with open(staging / name, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+        _fsync_dir(staging)
+        old = None
+        if out_dir.exists():
+            old = out_dir.with_name(f"{_TMP_PREFIX}{out_dir.name}.{secrets.token_hex(6)}.old")
+            os.rename(out_dir, old)
+        try:
+            os.rename(staging, out_dir)
+        except BaseException:
+            if old is not None:
+                os.rename(old, out_dir)
+            raise
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _fsync_dir(out_dir.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return [out_dir / name for name in files]
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":  # pragma: no cover
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse
+        pass
+    finally:
+        os.close(fd)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``dalian-reports exercises``: regenerate the student notebooks and print what was written."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="dalian-reports exercises", description=main.__doc__)
+    parser.add_argument("--teacher-dir", type=Path, default=TEACHER_DIR)
+    parser.add_argument("--out-dir", type=Path, default=STUDENT_DIR)
+    args = parser.parse_args(argv)
+    written = generate_student_versions(args.teacher_dir, args.out_dir)
+    for path in written:
+        shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+        print(f"wrote {shown}")
+    print(f"dalian-reports: wrote {len(written)} student notebooks")
+    return 0
+
+
+# ------------------------------------------------------------------ checks' helpers
+
+def check_answered(value, name: str) -> None:
+    """Fail with a clear message while *value* is still the ``...`` placeholder (or missing)."""
+    if value is Ellipsis or value is None:
+        raise AssertionError(f"`{name}` is not answered yet: replace the `...` with your answer and run its cell")
+
+
+def check_frame(got, expected, name: str, key: str | list[str] | None = None) -> None:
+    """Fail unless DataFrame *got* has *expected*'s columns and rows (numbers to 1e-9).
+
+    Rows are compared after sorting both frames by *key* (or in the given order when *key* is
+    None); extra columns in *got* are allowed; missing values (NaN, NA, None) are equal.
+    """
+    import pandas as pd
+
+    check_answered(got, name)
+    if not isinstance(got, pd.DataFrame):
+        raise AssertionError(f"`{name}` should be a pandas DataFrame, not {type(got).__name__}")
+    missing = [c for c in expected.columns if c not in got.columns]
+    if missing:
+        raise AssertionError(f"`{name}` is missing the column(s) {missing}; it has {list(got.columns)}")
+    if len(got) != len(expected):
+        raise AssertionError(f"`{name}` has {len(got)} rows; expected {len(expected)}")
+    got, expected = got[list(expected.columns)], expected
+    if key is not None:
+        got = got.sort_values(key, kind="stable")
+        expected = expected.sort_values(key, kind="stable")
+    got, expected = got.reset_index(drop=True), expected.reset_index(drop=True)
+    for column in expected.columns:
+        for row, (g, e) in enumerate(zip(got[column], expected[column])):
+            if not _same(g, e):
+                label = f"row {row}" if key is None else f"{_key_text(expected.loc[row], key)}"
+                raise AssertionError(f"`{name}`, {label}, column `{column}`: got {_show(g)}, expected {_show(e)}")
+
+
+def check_close(got, expected, name: str, tol: float = 1e-9) -> None:
+    """Fail unless the number *got* equals *expected* within *tol*."""
+    check_answered(got, name)
+    try:
+        value = float(got)
+    except (TypeError, ValueError):
+        raise AssertionError(f"`{name}` should be a number, not {type(got).__name__}") from None
+    if not math.isclose(value, float(expected), rel_tol=tol, abs_tol=tol):
+        raise AssertionError(f"`{name}`: got {value!r}, expected {float(expected)!r}")
+
+
+def _missing(value) -> bool:
+    import pandas as pd
+
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _kind(value) -> str:
+    if isinstance(value, str):
+        return "text"
+    if type(value).__name__ in ("bool", "bool_"):
+        return "bool"
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return "other"
+    return "number"
+
+
+def _same(a, b) -> bool:
+    if _missing(a) or _missing(b):
+        return _missing(a) and _missing(b)
+    kind = _kind(a)
+    if kind != _kind(b):
+        return False
+    if kind == "number":
+        return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+    return bool(a == b)
+
+
+def _key_text(row, key: str | list[str]) -> str:
+    keys = [key] if isinstance(key, str) else key
+    return "row with " + ", ".join(f"{k}={_show(row[k])}" for k in keys)
+
+
+def _show(value) -> str:
+    return "missing" if _missing(value) else repr(value.item() if hasattr(value, "item") else value)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
