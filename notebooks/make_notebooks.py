@@ -94,6 +94,76 @@ found[["check", "indicator", "period", "a_source", "a_value", "b_source", "b_val
 known indicator are listed with the reason."""),
         ("code", """dr.unparsed()[["report_id", "line", "number", "reason"]]"""),
     ],
+    "01_growth_target_drift.ipynb": [
+        ("md", """# 01 · Growth-target drift: what Dalian promised, and what it reported
+
+Each spring a Chinese city government sets targets for the year ("地区生产总值增长10%左右") and reports the
+previous year's results. This notebook lines them up for Dalian from 2012 to 2024, with the qualifiers
+that matter (*about*, *at least*, a *range*), the plan-period targets above them, and — from the context
+data — the national targets and the official outcomes. Every number below carries its report and raw line."""),
+        ("code", SETUP),
+        ("md", """## GDP targets by year
+
+Targets come from each report's 主要预期目标 paragraph; outcomes from the next report's 预计… paragraph
+(the government's own early estimate, not the statistical bulletin)."""),
+        ("code", """gdp = dr.headline_figures().query("issuer == 'dalian' and lang == 'zh' and indicator == 'gdp' and measure == 'growth'")
+gdp[["kind", "period_start", "value", "value_high", "qualifier", "report_id", "line", "quote"]].sort_values(["period_start", "kind"])"""),
+        ("code", """with house_style("en"):
+    fig = figures.gdp_target_drift(lang="en")
+fig"""),
+        ("md", """The drift is steep: 13% for 2012, "about 11%" for 2013, 10% for 2014, a 6.5–7% *range* for 2016, "about
+6%" for 2024 — while the qualifiers soften from exact numbers to *about* and ranges. The term target of the
+2013 report ("年均保持两位数增长", at least 10% a year for 2013–2017) was abandoned by 2016."""),
+        ("md", """## Target against outcome
+
+`target_vs_outcome()` pairs each target with the report's own estimate and, from the context data, with the
+official figure. Gaps are outcome − target in percentage points; *hit* respects the qualifier (an *about*
+target allows a tolerance of 0.5 pp, stated in `dalian_reports.tables.reference.ABOUT_TOLERANCE_PP`; *at
+least* means not below; a range means inside). Rows from years outside the five documents come from the
+context data, with their sources."""),
+        ("code", """tvo = dr.target_vs_outcome()
+tvo[["year", "target_text", "target_source", "estimate_value", "estimate_source", "gap_estimate_pp", "hit_estimate", "official_value", "gap_official_pp", "hit_official"]]"""),
+        ("code", """with house_style("en"):
+    fig = figures.target_vs_outcome_gap(lang="en")
+fig"""),
+        ("code", """judged = tvo[tvo.hit_estimate != "n/a"]
+print(f"Dalian's own estimate met its GDP target in {(judged.hit_estimate == 'hit').sum()} of {len(judged)} judged years")"""),
+        ("md", """## Estimate against official figure
+
+The report's estimate (预计) is written in January, before the statistical bulletin. Where both exist the
+difference is the revision; be careful with levels across 2018 (the fourth economic census rebased GDP) and
+with Liaoning's 2011–2014 figures, which the province admitted in 2017 had been inflated
+(`data/reference/CAVEATS.md` gives the sources)."""),
+        ("code", """tvo.dropna(subset=["estimate_value", "official_value"])[["year", "estimate_value", "estimate_source", "official_value", "official_source"]]"""),
+        ("md", """## Which indicators were targeted, under which names
+
+The set of targeted indicators changes: FDI drops out after 2013; CPI appears in 2016; energy intensity
+turns from an annual decline into a cumulative one since 2020; budget revenue is renamed twice."""),
+        ("code", """with house_style("en"):
+    fig = figures.indicator_coverage(lang="en")
+fig"""),
+        ("code", """found = dr.inconsistencies()
+found[found.check == "wording_changes"][["indicator", "period", "a_source", "b_source", "note"]]"""),
+        ("md", """## Plan-period targets against annual targets
+
+The annual GDP targets sit above the plan-period averages in the early 2010s and close to them after 2016.
+The 14th plan's GDP target (">6" a year for 2021–2025, plan table line 182) is read next to the annual
+targets of the same period."""),
+        ("code", """plan = dr.headline_figures().query("issuer == 'dalian' and kind == 'plan_target' and indicator == 'gdp'")
+plan[["report_id", "period_start", "period_end", "measure", "value", "unit", "qualifier", "basis", "line", "quote"]]"""),
+        ("code", """dr.fyp_indicators(14).query("indicator == 'gdp'")[["indicator_zh", "base_text", "avg_growth_text", "line"]]"""),
+        ("md", """## The amplification ladder: nation < province < city < district?
+
+Li, Liu, Weng and Zhou (2019, *Economic Journal*) document that targets are amplified down the hierarchy.
+Dalian's GDP target sat well above the national one in 2012–2014 (by 2.5–5.5 points) and within a point of
+it from 2016, except for 2022 (8% against 5.5%); the one district report in the corpus (Jinzhou, 2021) sets "6.5% 以上", above the city's "about 6.5%"
+of the same year (context data) and above the national "above 6%"."""),
+        ("code", """ladder = dr.target_ladder_long()
+ladder.pivot_table(index="year", columns="jurisdiction", values="value", aggfunc="first").loc[2010:]"""),
+        ("code", """with house_style("en"):
+    fig = figures.target_ladder(lang="en")
+fig"""),
+    ],
     "02_five_year_plans.ipynb": [
         ("md", """# 02 · The five-year plans: what was promised, what was met
 
@@ -142,6 +212,47 @@ sit side by side below (a single year's growth against a five-year average is in
 plan = fyp14.assign(plan_growth=fyp14.avg_growth_text.fillna(fyp14.target_text))[["indicator", "indicator_zh", "plan_growth", "attribute"]]
 outcomes_2023.merge(plan, on="indicator", suffixes=("_2023", "_plan"))[
     ["indicator", "indicator_zh_2023", "measure", "value", "qualifier", "indicator_zh_plan", "plan_growth", "line"]]"""),
+    ],
+    "03_jinzhou_district.ipynb": [
+        ("md", """# 03 · Jinzhou District (Jinpu New Area) against Dalian
+
+The 2021 work report of Jinzhou District (金州区, administered with Jinpu New Area 金普新区) gives the
+district's 2020 results, its 13th-plan record, its 14th-plan and 2021 targets, and several figures as
+shares of the city or province. This notebook reads them and sets each beside the Dalian figure for the same
+indicator, measure and period where the sources have one."""),
+        ("code", SETUP),
+        ("md", """## The district's figures
+
+Careful: the report states its 2020 results on two territorial bases. The main text uses the 25 streets of
+the Jinzhou administrative district (金州行政区口径); the glossary repeats the headline figures on the wider
+New Area basis (新区口径: GDP 2 320.4 亿元 instead of 2 079.4 亿元). The `basis` column tells them apart."""),
+        ("code", """district = dr.district_figures()
+district.groupby(["kind", "period_start", "period_end"]).size().rename("figures").to_frame()"""),
+        ("code", """district.query("kind == 'outcome'")[["indicator", "indicator_zh", "measure", "value", "unit", "qualifier", "basis", "share_of", "line"]]"""),
+        ("md", """## 13th-plan record and 14th-plan targets"""),
+        ("code", """district.query("kind in ['plan_outcome', 'plan_target']")[["kind", "period_start", "period_end", "indicator_zh", "measure", "value", "unit", "qualifier", "basis", "line"]]"""),
+        ("md", """## 2021 targets — above the city's?"""),
+        ("code", """district.query("kind == 'target'")[["indicator", "indicator_zh", "measure", "value", "unit", "qualifier", "line", "quote"]]"""),
+        ("md", """## Shares of the city and the province
+
+A share tells how large the district is within Dalian without any level for the city."""),
+        ("code", """district[district.share_of.notna()][["indicator_zh", "period_start", "period_end", "value", "qualifier", "share_of", "line", "quote"]]"""),
+        ("md", """## District against city, side by side
+
+`district_vs_city()` pairs each district figure with the city's from the 14th-plan table (2020 baseline and
+2021–2025 targets), the 13th-plan table (2020 results, 2016–2020 growth) or the city's reports. Differences
+are computed only when units agree and both sides are values, not bounds; the `note` says why when not."""),
+        ("code", """pairs = dr.district_vs_city()
+pairs[pairs.pairing != "unpaired"][["indicator", "measure", "period_start", "period_end", "district_value", "district_qualifier", "district_source", "city_value", "city_qualifier", "city_source", "difference", "district_pct_of_city"]]"""),
+        ("code", """with house_style("en"):
+    fig = figures.district_vs_city(lang="en")
+fig"""),
+        ("md", """What the pairing shows: the district grew more slowly than the city in 2020 (0.55% against 0.9%) and over
+2016–2020 (4.7% a year against the 7 printed in the city's plan table — whose meaning, target or achieved, the
+table does not settle; see `dr.fyp_indicators(13)`'s alignment note), yet it sets a higher GDP target for
+2021–2025 (6.5% a year against the city's ">6"): the amplification of targets down the hierarchy. Figures
+without a city counterpart are listed with the reason:"""),
+        ("code", """pairs.query("pairing == 'unpaired'").note.str.split(";").str[0].value_counts().head(8)"""),
     ],
 }
 
