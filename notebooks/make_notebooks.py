@@ -236,7 +236,7 @@ district.groupby(["kind", "period_start", "period_end"]).size().rename("figures"
         ("md", """## Shares of the city and the province
 
 A share tells how large the district is within Dalian without any level for the city."""),
-        ("code", """district[district.share_of.notna()][["indicator_zh", "period_start", "period_end", "value", "qualifier", "share_of", "line", "quote"]]"""),
+        ("code", """district[district.share_of.fillna("") != ""][["indicator_zh", "period_start", "period_end", "value", "qualifier", "share_of", "line", "quote"]]"""),
         ("md", """## District against city, side by side
 
 `district_vs_city()` pairs each district figure with the city's from the 14th-plan table (2020 baseline and
