@@ -108,7 +108,7 @@ def execute_notebooks(paths: list[Path] | None = None, quiet: bool = False, time
     for path in paths:
         started = time.perf_counter()
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
         nb.metadata.pop("widgets", None)
         atomic_write_text(path, nbformat.writes(nb) + "\n")
