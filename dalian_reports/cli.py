@@ -15,6 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--quiet", action="store_true")
     sub.add_parser("notebooks", help="re-execute the notebooks in place")
     sub.add_parser("tables", help="list the public tables")
+    sub.add_parser("exercises", help="write the student versions of the exercises (solutions removed, checks kept)")
     args = parser.parse_args(argv)
 
     from .errors import DalianReportsError
@@ -31,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
             from .build import execute_notebooks
 
             execute_notebooks()
+        elif args.command == "exercises":
+            from .exercises import main as exercises_main
+
+            return exercises_main([]) or 0
         elif args.command == "tables":
             from .tables.catalog import TABLES
 
