@@ -232,16 +232,12 @@ def test_defect_district_basis_budget_revenue_is_read(figures):
     assert 152.3 in got
 
 
-@pytest.mark.xfail(reason="extractor defect, 002 line 54: 新增就业7.4万人 in the 五年来 review is a five-year "
-                          "total but is dated 2020–2020", raises=AssertionError, strict=False)
-def test_defect_new_employment_is_a_five_year_total(figures):
+def test_new_employment_is_a_five_year_total(figures):
     r = figures[(figures.line == 54) & (figures.indicator == "employment_new")].iloc[0]
     assert (int(r.period_start), int(r.period_end)) == (2016, 2020)
 
 
-@pytest.mark.xfail(reason="extractor defect, 002 line 44: 政府投资类项目1586个 in the 五年来 review is a five-year "
-                          "count but is dated 2020–2020", raises=AssertionError, strict=False)
-def test_defect_government_projects_are_a_five_year_count(figures):
+def test_government_projects_are_a_five_year_count(figures):
     r = figures[(figures.line == 44) & (figures.indicator_zh == "政府投资类项目")].iloc[0]
     assert (int(r.period_start), int(r.period_end)) == (2016, 2020)
 

@@ -189,7 +189,7 @@ def test_000_2016_report_five_year_review():
         (*P, "财政用于民生支出", "level", 3050.0, N, "亿元", "exact", "cumulative", ""),
         (*P, "城乡居民收入", "avg_growth", 10.4, N, "%", "exact", "urban", ""),
         (*P, "城乡居民收入", "avg_growth", 11.3, N, "%", "exact", "rural", ""),
-        ("plan_outcome", 2015, 2015, "城镇实名制就业", "level", 107.0, N, "万人", "exact", "", ""),
+        (*P, "城镇实名制就业", "level", 107.0, N, "万人", "exact", "cumulative", ""),  # a five-year total
     ]
     # “十二五”时期 in the heading gives the period without a report year …
     assert table(text) == rows
@@ -429,7 +429,7 @@ def test_002_five_year_review_paragraphs():
         (*E, "高新技术企业", "level", 670.0, N, "家", "exact", "", ""),
         (*P, "高新技术企业", "avg_growth", 39.8, N, "%", "exact", "", ""),
         (*E, "高新技术产业增加值占地区生产总值比重", "rate", 30.0, N, "%", "exact", "", ""),
-        (*E, "省科技厅确认瞪羚企业", "level", 31.0, N, "家", "exact", "", ""),
+        (*P, "省科技厅确认瞪羚企业", "level", 31.0, N, "家", "exact", "cumulative", ""),  # no verb: a total
         (*P, "累计引进青年人才", "level", 17.7, N, "万人", "exact", "cumulative", ""),
         (*E, "高技能人才从业率", "rate", 23.2, N, "%", "exact", "", ""),
         (*E, "高技能人才从业率", "pp_gap", 7.2, N, "个百分点", "exact", "vs 全国平均值", ""),

@@ -794,7 +794,6 @@ def test_an_unseen_english_paragraph_gets_the_same_codes():
 # ---------------------------------------------------------------------------
 # Known extractor errors (reported; these flip to passing when the extractor is fixed)
 # ---------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="extractor: flows in a five-year review are dated at the end year")
 def test_five_year_totals_cover_the_five_years(hf):
     # 000 l.277: 五年累计利用外资536亿美元，完成出口总额1560.5亿美元，分别为“十一五”的2倍和1.5倍 — both five-year totals
     # (compared with the 11th plan's totals; single years were 303.5 in 2011 (l.62) and 257.8 in 2015 (l.288));

@@ -49,7 +49,9 @@ Measures, qualifiers, units and the sign of falls follow
   whether a “十N五”时期 paragraph looks back or forward (without it: forward
   only if it says 目标是/力争/确保/将实现…).
 * Inside a multi-year span a level, rate or pp gap (达到40.8%) is the value at
-  the end year, 从A增加到B gives A at the base year (start−1) and B at the end year, a
+  the end year — except a level with no verb of reaching before it in a review
+  (新增金融机构235家, 实现城镇实名制就业107万人), which is a total over the period
+  (basis ``cumulative``), 从A增加到B gives A at the base year (start−1) and B at the end year, a
   multiple (翻一番, 是2007年的2.2倍) is dated at the end year; growth, averages,
   cumulative sums (累计) and caps (保持在…以内) cover the whole span. A growth
   or decline measured against a base year B more than a year before the
@@ -817,14 +819,28 @@ def _row_years(ctx: _Context, subject: _Subject, q: Quantity, measure: str, cumu
         return cumulative_base + 1, period.end
     multi_year = ctx.span.kind in ("plan_outcome", "plan_target")
     point_in_time = measure in ("level", "rate", "multiple", "pp_gap") and not (q.cumulative or q.cap or q.mean)
+    if _is_period_total(ctx, subject, q, measure):  # 五年来…新增金融机构235家: a total over the five years
+        return period.start, period.end
     if multi_year and point_in_time:              # 城区绿化覆盖率达到40.8% (at the end of the five years)
         return period.end, period.end
     return period.start, period.end
 
 
+def _is_period_total(ctx: _Context, subject: _Subject, q: Quantity, measure: str) -> bool:
+    """In a multi-year review, a level with no year of its own is a total over the period when its wording
+    says so (新增…: 新增社会融资超万亿元) or when no verb of reaching stands right before the number
+    (五年来…实现城镇实名制就业107万人, 新增金融机构235家); otherwise it is the value of the last year
+    (…城区绿化覆盖率达到40.8%, 人均超过1.55万美元)."""
+    if ctx.span.kind != "plan_outcome" or measure != "level" or q.year or q.cap or q.mean or q.cumulative:
+        return False
+    return subject.wording.startswith("新增") or (not q.form and q.qualifier == "exact")
+
+
 def _row_basis(ctx, subject: _Subject, q: Quantity, measure: str, notes: tuple, compare: str,
                cumulative_base: int | None) -> list[str]:
     basis = list(q.basis)
+    if _is_period_total(ctx, subject, q, measure) and "cumulative" not in notes:
+        basis.append("cumulative")
     if measure in ("multiple", "pp_gap") and compare:
         basis.append(_reference_basis(compare) if measure == "multiple" else f"vs {compare}")
     elif cumulative_base is not None:
