@@ -15,8 +15,10 @@ timestamps and interpreter versions in their metadata. Every student notebook is
 normalised before it is written: cell ids ``cell-000``, ``cell-001``, … in order; cell metadata
 reduced to what Otter and Jupyter use (``tags``, ``editable``, ``deletable``, ``otter``);
 notebook metadata reduced to ``kernelspec``, ``language_info.name`` and ``otter`` (the checks);
-no outputs, no execution counts. The same teacher notebooks thus always give byte-identical
-student notebooks (a test generates twice and compares bytes, and compares with the committed set).
+no outputs, no execution counts; and each check function is stored as the teacher wrote it
+rather than as Otter re-prints it with ``ast.unparse``, whose output changes with the Python
+version. The same teacher notebooks thus always give byte-identical student notebooks, on any
+supported Python (a test generates twice and compares bytes, and compares with the committed set).
 
 Atomicity
 ---------
@@ -37,8 +39,7 @@ The checks' helpers (:func:`check_answered`, :func:`check_frame`, :func:`check_c
 """
 from __future__ import annotations
 
-import contextlib
-import logging
+import ast
 import math
 import os
 import secrets
@@ -46,16 +47,15 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Iterator
 
 from ._paths import REPO
+from .export import TMP_PREFIX, _fsync_dir, _umask
 
 TEACHER_DIR = REPO / "notebooks" / "exercises" / "teacher"
 STUDENT_DIR = REPO / "notebooks" / "exercises" / "student"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 
 _CELL_METADATA_KEYS = ("deletable", "editable", "otter", "tags")
-_TMP_PREFIX = ".tmp-"
 
 
 # ------------------------------------------------------------------ generation
@@ -88,8 +88,9 @@ def generate_student_versions(teacher_dir: str | os.PathLike = TEACHER_DIR,
         for master in masters:
             result = Path(work) / master.stem
             _otter_assign(master, result, Path(work))
-            students[master.name] = _normalised(result / "student" / master.name)
-            graders[master.name] = _normalised(result / "autograder" / master.name)
+            tests = _test_sources(master)
+            students[master.name] = _normalised(result / "student" / master.name, tests)
+            graders[master.name] = _normalised(result / "autograder" / master.name, tests)
     for text in students.values():
         nbformat.validate(nbformat.reads(text, as_version=4))
     written = _replace_directory(out_dir, students)
@@ -111,8 +112,7 @@ def _otter_assign(master: Path, result: Path, work: Path) -> None:
     saved_tempdir = tempfile.tempdir
     tempfile.tempdir = str(work)
     try:
-        with _otter_quiet():
-            otter_assign(str(master), str(result), no_pdfs=True, no_run_tests=True)
+        otter_assign(str(master), str(result), no_pdfs=True, no_run_tests=True)
     finally:
         tempfile.tempdir = saved_tempdir
     student = result / "student" / master.name
@@ -120,19 +120,46 @@ def _otter_assign(master: Path, result: Path, work: Path) -> None:
         raise RuntimeError(f"Otter Assign wrote no student notebook for {master.name}")
 
 
-@contextlib.contextmanager
-def _otter_quiet() -> Iterator[None]:
-    """Keep Otter's informational log lines out of the CLI output (warnings still show)."""
-    logger = logging.getLogger("otter")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
+def _test_sources(master: Path) -> dict[str, str]:
+    """Test function name -> its source exactly as written in the teacher notebook's test cells."""
+    import nbformat
+
+    sources: dict[str, str] = {}
+    in_tests = False
+    for cell in nbformat.read(master, as_version=4).cells:
+        head = cell.source.lstrip().upper()
+        if cell.cell_type == "raw" and head.startswith(("# BEGIN TESTS", "# END TESTS")):
+            in_tests = head.startswith("# BEGIN TESTS")
+        elif in_tests and cell.cell_type == "code":
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, ast.FunctionDef):
+                    if node.name in sources:
+                        raise ValueError(f"{master.name}: two test functions named {node.name!r}")
+                    sources[node.name] = ast.get_source_segment(cell.source, node)
+    return sources
 
 
-def _normalised(path: Path) -> str:
+def _verbatim_tests(tests: dict, sources: dict[str, str]) -> dict:
+    """Otter's exception-based test files with each test function as the teacher wrote it.
+
+    Otter stores ``ast.unparse`` of each test function, whose output differs between Python
+    versions (3.10 parenthesises loop targets; 3.12 nests quotes inside f-strings, which 3.10 and
+    3.11 cannot even parse). Putting the teacher's own text back makes the student notebooks the
+    same on every Python and keeps the teacher's comments in the checks.
+    """
+    out = {}
+    for question, text in tests.items():
+        lines = text.split("\n")
+        functions = [n for n in ast.parse(text).body if isinstance(n, ast.FunctionDef)]
+        for node in sorted(functions, key=lambda n: n.lineno, reverse=True):
+            if node.name not in sources:
+                raise ValueError(f"test {node.name!r} of {question!r} not found in the teacher notebook")
+            lines[node.lineno - 1:node.end_lineno] = sources[node.name].split("\n")
+        out[question] = "\n".join(lines)
+    return out
+
+
+def _normalised(path: Path, test_sources: dict[str, str]) -> str:
     """The notebook at *path* without volatile parts, as the text to write (see module docstring)."""
     import nbformat
 
@@ -147,7 +174,9 @@ def _normalised(path: Path) -> str:
                                                               "name": "python3"}),
                 "language_info": {"name": nb.metadata.get("language_info", {}).get("name", "python")}}
     if "otter" in nb.metadata:
-        metadata["otter"] = nb.metadata["otter"]
+        metadata["otter"] = dict(nb.metadata["otter"])
+        if metadata["otter"].get("OK_FORMAT") is False and "tests" in metadata["otter"]:
+            metadata["otter"]["tests"] = _verbatim_tests(metadata["otter"]["tests"], test_sources)
     nb.metadata = nbformat.from_dict(metadata)
     nb.nbformat, nb.nbformat_minor = 4, 5
     return nbformat.writes(nb) + "\n"
@@ -157,7 +186,7 @@ def _replace_directory(out_dir: Path, files: dict[str, str]) -> list[Path]:
     """Make *out_dir* hold exactly *files* (name -> text): staged beside it, then swapped in."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{out_dir.name}.", dir=out_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{out_dir.name}.", dir=out_dir.parent))
     try:
         os.chmod(staging, 0o777 & ~_umask())
         for name, text in files.items():
@@ -168,7 +197,7 @@ def _replace_directory(out_dir: Path, files: dict[str, str]) -> list[Path]:
         _fsync_dir(staging)
         old = None
         if out_dir.exists():
-            old = out_dir.with_name(f"{_TMP_PREFIX}{out_dir.name}.{secrets.token_hex(6)}.old")
+            old = out_dir.with_name(f"{TMP_PREFIX}{out_dir.name}.{secrets.token_hex(6)}.old")
             os.rename(out_dir, old)
         try:
             os.rename(staging, out_dir)
@@ -183,24 +212,6 @@ def _replace_directory(out_dir: Path, files: dict[str, str]) -> list[Path]:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return [out_dir / name for name in files]
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":  # pragma: no cover
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some file systems refuse
-        pass
-    finally:
-        os.close(fd)
 
 
 def main(argv: list[str] | None = None) -> int:
