@@ -64,6 +64,8 @@ states them here, each with its words checked against line 94.
 """
 from __future__ import annotations
 
+from .missing import is_missing
+
 import math
 import re
 from functools import lru_cache
@@ -311,7 +313,7 @@ def _rank(fact: dict) -> tuple:
 
 
 def _fmt_fact(f: dict) -> str:
-    value = "" if _nan(f["value"]) else f"{f['value']:g}"
+    value = "" if is_missing(f["value"]) else f"{f['value']:g}"
     return f"{value} {f['qualifier']} ({f['source']})".strip()
 
 
@@ -349,7 +351,7 @@ def _difference(d, c: dict, scope: str) -> tuple[float, str]:
                           f"{scope} (金州行政区地方级财政总收入), not the 一般公共预算收入 the city reports; its "
                           f"一般公共预算收入 on its own basis is given on line {SCOPE_LINE} "
                           f"('{UNREAD_BUDGET_REVENUE}') but is not read by the extractor")
-    if d.measure == "qualitative" or _nan(d.value) or _nan(c["value"]):
+    if d.measure == "qualitative" or is_missing(d.value) or is_missing(c["value"]):
         return math.nan, "no difference: not both numbers"
     if _norm_unit(d.unit) != _norm_unit(c["unit"]):
         return math.nan, f"no difference: units differ ({d.unit} vs {c['unit']})"
@@ -452,7 +454,7 @@ def _pair(d, facts: list[dict], districts, reference: bool) -> dict:
         notes.append("the 2015 GDP cell is empty, so this growth cell cannot be checked against the levels")
     if diff_note:
         notes.append(diff_note)
-    if d.measure == "level" and not _nan(diff) and c["value"]:
+    if d.measure == "level" and not is_missing(diff) and c["value"]:
         pct = round(100 * float(d.value) / float(c["value"]), 2)
         row["district_pct_of_city"] = pct
         notes.append(f"district = {d.value:g} / {c['value']:g} = {pct:g}% of the city")
@@ -500,21 +502,12 @@ def _share_row(row: dict, d, districts, notes: list[str]) -> dict:
 # ---------------------------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------------------------
-def _nan(x) -> bool:
-    if x is None:
-        return True
-    try:
-        return bool(x != x)
-    except TypeError:
-        return True
-
-
 def _str(x) -> str | None:
-    return None if _nan(x) or x == "" else str(x)
+    return None if is_missing(x) or x == "" else str(x)
 
 
 def _int(x) -> int | None:
-    return None if _nan(x) else int(x)
+    return None if is_missing(x) else int(x)
 
 
 def _norm_unit(u) -> str:

@@ -17,6 +17,8 @@ every row carries ``source_quality`` and ``url`` (or a note saying why the url i
 """
 from __future__ import annotations
 
+from .missing import is_missing
+
 import math
 from pathlib import Path
 
@@ -261,15 +263,6 @@ def _fmt(e: dict) -> str:
     return f"{num} {e['qualifier']} «{e['text']}»"
 
 
-def _missing(x) -> bool:
-    if x is None:
-        return True
-    try:
-        return bool(x != x)  # NaN, pd.NA -> ambiguous -> TypeError
-    except TypeError:
-        return True
-
-
 def _verdict(ok: bool) -> str:
     return HIT if ok else MISS
 
@@ -304,11 +297,11 @@ def hit_or_miss(target_value, target_high, qualifier, outcome, tolerance_pp: flo
     >>> hit_or_miss(5.5, None, "unknown", 5.7), hit_or_miss(None, None, "none", 2.3)
     ('hit', 'n/a')
     """
-    if _missing(qualifier):
+    if is_missing(qualifier):
         return NA
     if qualifier not in QUALIFIERS:
         raise ValueError(f"unknown qualifier {qualifier!r}; known: {QUALIFIERS}")
-    if qualifier in ("qualitative", "none") or _missing(target_value) or _missing(outcome):
+    if qualifier in ("qualitative", "none") or is_missing(target_value) or is_missing(outcome):
         return NA
     t, o = float(target_value), float(outcome)
     if qualifier == "exact" or qualifier == "at_least":
@@ -324,7 +317,7 @@ def hit_or_miss(target_value, target_high, qualifier, outcome, tolerance_pp: flo
     if qualifier == "less_than":
         return _verdict(o < t - _EPS)
     if qualifier == "range":
-        if _missing(target_high):
+        if is_missing(target_high):
             return NA
         return _verdict(t - _EPS <= o <= float(target_high) + _EPS)
     # unknown

@@ -27,6 +27,8 @@ out the comparison for every row.
 """
 from __future__ import annotations
 
+from .missing import is_missing
+
 import math
 
 LADDER_COLUMNS = ["year", "jurisdiction", "value", "value_high", "qualifier", "text", "source", "origin", "note"]
@@ -116,9 +118,9 @@ def target_ladder_long(year=None):
     rows = []
     for r in wide.to_dict("records"):
         for j in JURISDICTIONS:
-            if _missing(r[f"{j}_qualifier"]) and _missing(r[f"{j}_value"]):
+            if is_missing(r[f"{j}_qualifier"]) and is_missing(r[f"{j}_value"]):
                 continue
-            notes = [n for n in (r[f"{j}_note"], seed_notes.get((j, int(r["year"])))) if not _missing(n)]
+            notes = [n for n in (r[f"{j}_note"], seed_notes.get((j, int(r["year"])))) if not is_missing(n)]
             rows.append(dict(year=int(r["year"]), jurisdiction=j, value=r[f"{j}_value"],
                              value_high=r[f"{j}_value_high"], qualifier=r[f"{j}_qualifier"], text=r[f"{j}_text"],
                              source=r[f"{j}_source"], origin=r[f"{j}_origin"],
@@ -216,7 +218,7 @@ def _officials(indicator: str, measure: str) -> dict[int, dict]:
 def _hit_rule(value, high, qualifier) -> str:
     from .reference import ABOUT_TOLERANCE_PP
 
-    if _missing(value) or qualifier in ("qualitative", "none") or _missing(qualifier):
+    if is_missing(value) or qualifier in ("qualitative", "none") or is_missing(qualifier):
         return "no numeric target: n/a"
     v = f"{value:g}"
     return {
@@ -226,7 +228,7 @@ def _hit_rule(value, high, qualifier) -> str:
         "about": f"hit if outcome ≥ {v} − ABOUT_TOLERANCE_PP ({ABOUT_TOLERANCE_PP:g}) = {value - ABOUT_TOLERANCE_PP:g}",
         "at_most": f"hit if outcome ≤ {v}",
         "less_than": f"hit if outcome < {v}",
-        "range": f"hit if {v} ≤ outcome ≤ {high:g}" if not _missing(high) else "range without upper bound: n/a",
+        "range": f"hit if {v} ≤ outcome ≤ {high:g}" if not is_missing(high) else "range without upper bound: n/a",
         "unknown": "wording lost: hit/miss only if the readings exact, about and at_least agree",
     }.get(qualifier, "n/a")
 
@@ -279,7 +281,7 @@ def target_vs_outcome(indicator: str = "gdp", measure: str = "growth"):
     if indicator == "gdp" and measure == "growth":
         lad = reference_target_ladder()
         for r in lad.to_dict("records"):
-            if not _missing(r["china_qualifier"]):
+            if not is_missing(r["china_qualifier"]):
                 national[int(r["year"])] = r
     rows = []
     for year in years:
@@ -323,7 +325,7 @@ def target_vs_outcome(indicator: str = "gdp", measure: str = "growth"):
             row.update(national_target_value=n["china_value"], national_target_high=n["china_value_high"],
                        national_target_qualifier=n["china_qualifier"], national_target_source=n["china_source"],
                        national_gap_pp=_gap(t["value"], n["china_value"]))
-            if not _missing(n["china_value_high"]) or t["qualifier"] == "range":
+            if not is_missing(n["china_value_high"]) or t["qualifier"] == "range":
                 notes.append("national gap between lower bounds")
         rows.append(row)
         row["note"] = "; ".join(notes) if notes else None
@@ -333,28 +335,19 @@ def target_vs_outcome(indicator: str = "gdp", measure: str = "growth"):
 
 
 # ---------------------------------------------------------------------------------------------
-def _missing(x) -> bool:
-    if x is None:
-        return True
-    try:
-        return bool(x != x)
-    except TypeError:
-        return True
-
-
 def _same(a, b) -> bool:
-    if _missing(a) and _missing(b):
+    if is_missing(a) and is_missing(b):
         return True
-    if _missing(a) or _missing(b):
+    if is_missing(a) or is_missing(b):
         return False
     return abs(float(a) - float(b)) < 1e-9
 
 
 def _gap(outcome, target) -> float:
-    if _missing(outcome) or _missing(target):
+    if is_missing(outcome) or is_missing(target):
         return math.nan
     return round(float(outcome) - float(target), 4)
 
 
 def _text(x) -> str | None:
-    return None if _missing(x) else str(x)
+    return None if is_missing(x) else str(x)
