@@ -21,6 +21,8 @@ finding shows both sides with their report, raw line and exact quote:
 """
 from __future__ import annotations
 
+from .cache import cached
+
 COLUMNS = ["check", "issuer", "indicator", "measure", "period", "a_source", "a_quote", "a_value", "b_source",
            "b_quote", "b_value", "difference", "note"]
 RELATIVE_TOLERANCE = 0.05  # growth_vs_multiple: flag when the implied and stated multiples differ by more than 5 %
@@ -163,6 +165,7 @@ class _Row:
         self.__dict__.update(fields)
 
 
+@cached
 def inconsistencies():
     """All findings of the four checks as one table (columns: check, issuer, indicator, measure, period,
     a_source, a_quote, a_value, b_source, b_quote, b_value, difference, note)."""

@@ -64,6 +64,8 @@ states them here, each with its words checked against line 94.
 """
 from __future__ import annotations
 
+from .cache import cached
+
 from .missing import is_missing
 
 import math
@@ -368,6 +370,7 @@ def _difference(d, c: dict, scope: str) -> tuple[float, str]:
     return diff, note
 
 
+@cached
 def district_vs_city(reference: bool = False):
     """Every district figure beside the Dalian figure for the same indicator, measure and period.
 

@@ -26,6 +26,8 @@ Decisions
 """
 from __future__ import annotations
 
+from .cache import cached
+
 from functools import lru_cache
 
 from ..extract.headline import headline_records
@@ -89,6 +91,7 @@ def _code(wording: str | None, basis: str | None) -> str | None:
     return code
 
 
+@cached
 def headline_figures():
     """Every headline target and outcome of every report, one row per number.
 
@@ -120,6 +123,7 @@ def outcomes():
     return df[df.kind.isin(["outcome", "plan_outcome"])].reset_index(drop=True)
 
 
+@cached
 def unparsed():
     """Every number of a headline paragraph that did not become a row with a known indicator, with its line and why."""
     import pandas as pd
@@ -142,6 +146,7 @@ COMPARE_COLUMNS = [
 ]
 
 
+@cached
 def compare_languages(report_zh: str = "dalian-2024-zh", report_en: str = "dalian-2024-en",
                       kinds: tuple[str, ...] = ("target", "outcome")):
     """The Chinese report and its English translation side by side, one row per figure.

@@ -27,6 +27,8 @@ out the comparison for every row.
 """
 from __future__ import annotations
 
+from .cache import cached
+
 from .missing import is_missing
 
 import math
@@ -93,6 +95,7 @@ def seed_targets(indicator: str = "gdp", measure: str = "growth", issuers=SEED_I
 # ---------------------------------------------------------------------------------------------
 # The ladder
 # ---------------------------------------------------------------------------------------------
+@cached
 def target_ladder_long(year=None):
     """GDP growth targets of China, Liaoning, Dalian and Jinzhou, one row per (year, jurisdiction).
 
@@ -233,6 +236,7 @@ def _hit_rule(value, high, qualifier) -> str:
     }.get(qualifier, "n/a")
 
 
+@cached
 def target_vs_outcome(indicator: str = "gdp", measure: str = "growth"):
     """Each Dalian target against the report's own estimate and the official figure.
 
