@@ -10,6 +10,8 @@ class DalianReportsError(ValueError):
         where = ""
         if file is not None:
             where = f"{file}:{line}: " if line is not None else f"{file}: "
+        elif line is not None:
+            where = f"line {line}: "
         super().__init__(where + message)
 
 

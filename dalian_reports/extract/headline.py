@@ -901,6 +901,7 @@ def _unparsed_numbers(ctx: _Context) -> list[dict]:
         "year": "year not attached to a figure", "year_range": "year range not attached to a figure",
         "date": "date", "ordinal": "rank or ordinal (no measure for ranks)", "name": "digits inside a name",
         "ratio": "ratio (not read)", "page_number": "page-number debris",
+        "masked": "masked number: its digits were lost in the source (e.g. an overwritten year)",
     }
     for token in number_tokens(ctx.text, ctx.lang, ctx.span.start, ctx.span.end):
         if any(token.start < e and s < token.end for s, e in ctx.used):

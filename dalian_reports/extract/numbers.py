@@ -108,7 +108,7 @@ Examples
 >>> parse_quantity("增长6..5%")
 Traceback (most recent call last):
 ...
-dalian_reports.errors.ParseError: malformed number '6..5'
+dalian_reports.errors.ParseError: line 1: malformed number '6..5'
 """
 from __future__ import annotations
 
@@ -153,7 +153,8 @@ def line_of(text: str, offset: int) -> int:
 # Lexicon
 # ---------------------------------------------------------------------------
 _SP = r"[ \t\u00a0]*"
-_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+# A numeral; digits followed by '?' are a masked value (20?? = digits lost in the source) and never a number.
+_NUM = r"(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d?])"
 _CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"
 
 _MAGNITUDES_ZH = ["万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千"]
@@ -417,10 +418,10 @@ def number_tokens(text: str, lang: str = "zh", start: int = 0, end: int | None =
     end = len(norm) if end is None else end
     tokens = _classified_tokens(norm, lang, start, end)
     claimed = [(t.start, t.end) for t in tokens]
-    for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?", norm[:end]):
+    for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?(?P<mask>\?+)?", norm[:end]):
         if m.start() < start or _claim(claimed, m.start(), m.end()):
             continue
-        tokens.append(NumberToken(m.start(), m.end(), m.group(0), "figure"))
+        tokens.append(NumberToken(m.start(), m.end(), m.group(0), "masked" if m.group("mask") else "figure"))
     idioms = _CORE_IDIOMS_ZH if lang == "zh" else _CORE_IDIOMS_EN
     for m in re.compile(idioms, re.I if lang == "en" else 0).finditer(norm, start, end):
         if not _claim(claimed, m.start(), m.end()) and not re.search(r"\d", m.group(0)):
@@ -909,7 +910,7 @@ def parse_quantity(phrase: str, lang: str = "zh", *, line: int | None = None) ->
     >>> parse_quantity("地区生产总值")
     Traceback (most recent call last):
     ...
-    dalian_reports.errors.ParseError: no number in '地区生产总值'
+    dalian_reports.errors.ParseError: line 1: no number in '地区生产总值'
     """
     stripped = phrase.strip()
     lead = len(phrase) - len(phrase.lstrip())

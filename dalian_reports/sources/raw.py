@@ -72,7 +72,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
     CRLF and lone CR line ends become LF. Returns (text, encoding, notes).
     """
     notes: list[str] = []
-    if not data.strip():
+    if not data:
         raise SourceError("file is empty (no text to read)", file=name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, encoding = data.decode("utf-16"), "utf-16"
@@ -92,10 +92,15 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
             try:
                 text, encoding = data.decode("gb18030"), "gb18030"
             except UnicodeDecodeError:
+                text = None
+            if text is None or not _reads_as_chinese(text):
                 raise SourceError(
-                    f"not valid UTF-8 (byte {exc.start}) nor GB18030; cannot decode", file=name, line=bad_line
+                    f"not valid UTF-8 (byte {exc.start}) nor GB18030; cannot decode "
+                    "(no GB18030/GBK reading gives Chinese text)", file=name, line=bad_line,
                 ) from None
             notes.append(f"decoded as GB18030 (not UTF-8 from line {bad_line})")
+    if not text.strip():  # str.strip also removes no-break and ideographic spaces
+        raise SourceError("file is empty (no text to read)", file=name)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         notes.append("CR/CRLF line ends converted to LF")
@@ -107,6 +112,20 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
             file=name, line=text.count("\n", 0, first) + 1,
         )
     return text, encoding, tuple(notes)
+
+
+GB18030_MIN_CJK_SHARE = 0.3
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """A GB18030 decoding is accepted only when it reads as Chinese: at least 30% of the non-space,
+    non-ASCII-punctuation characters are CJK ideographs. Latin-1 text (Périphérique) also decodes as
+    GB18030, but into a few stray ideographs among Latin letters."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return False
+    cjk = sum(1 for c in chars if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
+    return cjk / len(chars) >= GB18030_MIN_CJK_SHARE
 
 
 def load_text(path: str | Path, source_id: str = "") -> RawDocument:
