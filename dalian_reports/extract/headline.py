@@ -435,7 +435,8 @@ def _span_period(norm, paragraphs, span: HeadlineSpan, lang: str, report_year: i
         return _SpanPeriod(plan[0], plan[1], used)
     if to_year and _year_int(to_year.group("y") or to_year.group("e")):
         end = _year_int(to_year.group("y") or to_year.group("e"))
-        return _SpanPeriod(report_year if report_year is not None else None, end, used)
+        start = report_year if report_year is not None and report_year <= end else None  # 到2025年 read in 2026
+        return _SpanPeriod(start, end, used)
     if report_year is None:
         return _SpanPeriod(None, None, used)
     if span.kind == "plan_outcome":

@@ -30,14 +30,15 @@ of 《民法典》第一千二百五十九条: 以上/以下/以内 *include* th
 qualifier        words
 ===============  ============================================================
 exact            no qualifier
-about            左右, 上下, 约, 大约, 近, 接近 (nearly is read as "about");
+about            左右, 上下, 前后, 附近, 约, 大约, 近, 接近 (nearly is read as "about");
                  about, around, approximately, roughly, nearly
 at_least         以上, 及以上, 不低于, 不少于, 至少, ≥, 两位数;
                  at least, no less than, or more
 at_most          以下, 以内, 之内, 不超过, 不高于, 至多, ≤, and a bare cap verb
                  (控制在/保持在/稳定在 3% with no other qualifier); within,
                  no more than, not exceeding, up to, and a bare "controlled at"
-greater_than     超过, 超, 突破, 逾, 高于, 多于, >, 余/多 (3500余家);
+greater_than     超过, 超, 突破, 逾, 高于, 多于, >, 余/多 (3500余家), and after the number
+                 出头, 开外, 强 (6%出头);
                  more than, over, above, exceed. NB the English translation
                  renders 以上 as "more than", so its rows say greater_than.
 less_than        低于, 少于, 不足, 不到, <; less than, below, under, fewer than
@@ -180,7 +181,8 @@ _UNIT_EN = (
 _RANGE_SEP = r"(?:-|—|–|~|至|到)"
 _RANGE_SEP_EN = r"(?:-|—|–|~|to)"
 
-_SUFFIX_ZH = [("about", r"左右|上下|前后"), ("at_least", r"及以上|以上"), ("at_most", r"及以下|以下|以内|之内")]
+_SUFFIX_ZH = [("about", r"左右|上下|前后|附近"), ("at_least", r"及以上|以上"), ("at_most", r"及以下|以下|以内|之内"),
+              ("greater_than", r"出头|开外|多一点|强(?![化调])")]
 _SUFFIX_EN = [("at_least", r"or more|and above|or above|and more"), ("at_most", r"or less|and below|or below|or under")]
 
 # Prefix words, each with its role. Matched right-to-left from the number, longest first.
@@ -434,9 +436,12 @@ def number_tokens(text: str, lang: str = "zh", start: int = 0, end: int | None =
 # ---------------------------------------------------------------------------
 def _to_float(num: str, *, text: str, offset: int) -> float:
     try:
-        return float(num.replace(",", ""))
+        value = float(num.replace(",", ""))
     except ValueError:
         raise ParseError(f"malformed number {num!r}", line=line_of(text, offset)) from None
+    if math.isinf(value):
+        raise ParseError(f"number too large to represent: {num[:12]}… ({len(num)} digits)", line=line_of(text, offset))
+    return value
 
 
 def _cn_int(s: str, *, text: str, offset: int) -> float:

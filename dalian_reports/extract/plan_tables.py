@@ -441,7 +441,7 @@ def _read_head(raw: _RawRow, layout: Layout, file: str | None) -> _Head:
         if not prefix:
             raise ParseError(f"indicator {name!r} does not start with its number (NUMBER_PREFIX)", file=file, line=raw.line)
         number_text, name = prefix[1], prefix[2].strip()
-    if number_text and not number_text.isdigit():
+    if number_text and not re.fullmatch(r"[0-9]+", number_text):  # str.isdigit() would accept ① and ²
         raise ParseError(f"序号 cell {number_text!r} is not a number", file=file, line=raw.line)
     if bool(number_text) != bool(name):
         raise ParseError("a row needs both a number and a name, or neither (a sub-row)", file=file, line=raw.line)
