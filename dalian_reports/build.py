@@ -39,8 +39,8 @@ def table_outputs(quiet: bool = False) -> dict[str, "object"]:
     return tables
 
 
-def figure_outputs(figure_dir: Path, quiet: bool = False) -> dict[Path, bytes]:
-    """path -> bytes for every figure in both languages and both formats."""
+def _render(name: str) -> dict[str, bytes]:
+    """file name -> bytes of one figure in every language and format (runs in a worker process)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -48,14 +48,45 @@ def figure_outputs(figure_dir: Path, quiet: bool = False) -> dict[Path, bytes]:
 
     from .plots import FIGURES, figure_bytes, house_style
 
+    out = {}
+    for lang in LANGS:
+        with house_style(lang):
+            fig = FIGURES[name](lang=lang)
+            for fmt in FIGURE_FORMATS:
+                out[f"{name}_{lang}.{fmt}"] = figure_bytes(fig, fmt)
+            plt.close(fig)
+    return out
+
+
+def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = None) -> dict[Path, bytes]:
+    """path -> bytes for every figure in both languages and both formats.
+
+    Figures are independent, so they are rendered in a pool of processes (one per core); each worker
+    produces the same bytes a serial run would, so the output does not depend on the number of workers.
+    """
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401  (imported once here, inherited by the forked workers)
+    import seaborn  # noqa: F401
+
+    from .plots import FIGURES, register_cjk_font
+
+    register_cjk_font()
+    names = list(FIGURES)
+    workers = workers or min(len(names), os.cpu_count() or 1)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            rendered = list(pool.map(_render, names))
+    else:
+        rendered = [_render(name) for name in names]
     out: dict[Path, bytes] = {}
-    for name, make in FIGURES.items():
-        for lang in LANGS:
-            with house_style(lang):
-                fig = make(lang=lang)
-                for fmt in FIGURE_FORMATS:
-                    out[figure_dir / f"{name}_{lang}.{fmt}"] = figure_bytes(fig, fmt)
-                plt.close(fig)
+    for name, files in zip(names, rendered):
+        out.update({figure_dir / file: data for file, data in files.items()})
         _log(f"  figure {name}", quiet)
     return out
 
