@@ -402,7 +402,7 @@ def test_bom_on_an_ascii_file_is_only_noted(tmp_path):
 
 
 # ------------------------------------------------------- defects this catalogue found
-# Fixed since (kept as regression tests), except the chained range, still a strict xfail.
+# All fixed since; kept as regression tests.
 
 def test_latin1_text_that_is_valid_gb18030_is_refused(tmp_path):
     path = tmp_path / "latin1.txt"
@@ -428,8 +428,6 @@ def test_plan_table_number_cell_with_circled_digit():
         parse_plan_table(sorted(texts.items()), "“十三五”规划纲要主要指标完成情况表", file="004.txt")
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a chained range '6%-7%-8%' is read as the range 6–7 plus an extra "
-                                       "'rate' row of 8% (numbers.py range grammar) instead of a ParseError")
 @pytest.mark.parametrize("figure", ["6%-7%-8%", "6%—7%—8%", "6%至7%至8%", "6%-(7%-8%)"])
 def test_nested_or_chained_range_is_an_error(figure):
     with pytest.raises(ParseError, match=r"^line 1: "):

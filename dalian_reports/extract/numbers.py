@@ -5,7 +5,8 @@ This module reads the *figures* of Chinese (and English) government prose:
 ``两位数增长``, ``比2020年累计下降13%以上``, ``by about 6%``. It knows nothing
 about indicators or paragraphs (that is :mod:`dalian_reports.extract.headline`);
 it only says what a number phrase means. Nothing is ever guessed: a numeral that
-cannot be read (``6..5%``, ``1.2.3``, ``5%%``, an inverted range ``7%-5%``)
+cannot be read (``6..5%``, ``1.2.3``, ``5%%``, an inverted range ``7%-5%``, a chained or
+nested range ``6%-7%-8%``, ``6%-(7%-8%)``)
 raises :class:`dalian_reports.errors.ParseError` carrying its line.
 
 Conventions
@@ -569,6 +570,9 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
     if allow_range:
         sep = _BETWEEN_AND if gd.get("between") else _RANGE_RE[lang]
         rng = sep.match(norm, pos, end)
+        nested = _NESTED_RANGE.match(norm, pos, end)
+        if nested:
+            raise ParseError(f"nested range {norm[m.start():nested.end() + 6]!r}", line=line_of(norm, m.start()))
         m2 = _NUM_RE.match(norm, rng.end(), end) if rng else None
         if m2 and not m2.group("sign"):
             v2 = _to_float(m2.group("num"), text=norm, offset=m2.start())
@@ -582,11 +586,15 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
                 unit = unit1 or unit2
                 value_high, qualifier, qword, pos = v2, "range", norm[rng.start():rng.end()].strip(), pos2
                 numbers.append((m2.start(), m2.end()))
+                again = sep.match(norm, pos, end)
+                if again and _NUM_RE.match(norm, again.end(), end):
+                    raise ParseError(f"chained range {norm[m.start():again.end() + 4]!r}", line=line_of(norm, m.start()))
     form = "multiple" if unit in ("倍", "times") else ""
     return _Core(m.start(), pos, v1, value_high, unit, qualifier, qword, form=form, numbers=numbers)
 
 
 _BETWEEN_AND = re.compile(r"\s+and\s+(?=\d)", re.I)
+_NESTED_RANGE = re.compile(r"\s*(?:-|—|–|~|～|至|到)\s*[(（]\s*(?=\d)")
 
 
 def _cn_decimal(s: str, norm: str, offset: int) -> float:
