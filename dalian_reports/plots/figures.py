@@ -18,6 +18,7 @@ from .style import label
 
 QUALIFIER_MARKERS = {"exact": "s", "about": "o", "at_least": "^", "greater_than": "^", "at_most": "v",
                      "less_than": "v", "range": "D", "unknown": "X", "qualitative": "P"}
+QUALIFIER_SYMBOLS = {"about": "≈", "at_least": "≥", "at_most": "≤", "greater_than": ">", "less_than": "<"}
 CATEGORY_EN = {"经济发展": "Economic development", "创新驱动": "Innovation", "民生福祉": "Well-being",
                "生态文明": "Ecology", "绿色生态": "Green ecology", "安全保障": "Security"}
 
@@ -247,13 +248,15 @@ def district_vs_city(lang: str = "en"):
 
 
 def _qualified(value: float, qualifier: str) -> str:
-    symbol = {"about": "≈", "at_least": "≥", "at_most": "≤", "greater_than": ">", "less_than": "<"}.get(qualifier, "")
-    return f"{symbol}{value:g}"
+    return f"{QUALIFIER_SYMBOLS.get(qualifier, '')}{value:g}"
 
 
 def _indicator_label(code: str, lang: str) -> str:
+    """Name of a canonical code in the figure's language; a wording shown in brackets (no code) stays as it is."""
     from ..tables.vocabulary import name_en, name_zh
 
+    if code.startswith("("):
+        return code
     return name_zh(code) if lang == "zh" else name_en(code)
 
 
@@ -288,7 +291,7 @@ def indicator_coverage(lang: str = "en"):
         grid[i, j] = 1
         ax.text(j, i, row.cell, ha="center", va="center", fontsize=8)
     ax.imshow(grid, cmap="Blues", vmin=0, vmax=3, aspect="auto")
-    names = [_code_name(code, df, lang) for code in codes]
+    names = [_indicator_label(code, lang) for code in codes]
     ax.set_yticks(range(len(codes)), names, fontsize=8)
     ax.set_xticks(range(len(years)), [str(y) for y in years])
     ax.set_xlabel(label("target_year", lang))
@@ -300,19 +303,11 @@ def indicator_coverage(lang: str = "en"):
 def _target_text(row) -> str:
     if row.qualifier == "qualitative":
         return "≈GDP"
-    symbol = {"about": "≈", "at_least": "≥", "at_most": "≤", "greater_than": ">", "less_than": "<"}.get(row.qualifier, "")
+    symbol = QUALIFIER_SYMBOLS.get(row.qualifier, "")
     if row.qualifier == "range":
         return f"{row.value:g}–{row.value_high:g}"
     sign = {"decline": "−", "cumulative_decline": "Σ−"}.get(row.measure, "")
     return f"{symbol}{sign}{row.value:g}"
-
-
-def _code_name(code: str, df, lang: str) -> str:
-    from ..tables.vocabulary import lookup, name_en, name_zh
-
-    if code.startswith("("):
-        return code
-    return name_zh(code) if lang == "zh" else name_en(code)
 
 
 FIGURES = {
