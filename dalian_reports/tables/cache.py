@@ -43,13 +43,26 @@ def _inputs() -> list[Path]:
     return [f for f in files if f.is_file()]
 
 
+_last_fingerprint: tuple[tuple, str] | None = None
+
+
 def fingerprint() -> str:
-    """sha256 over the bytes (and names) of every input of the tables."""
+    """sha256 over the bytes (and names) of every input of the tables.
+
+    The bytes are hashed again only when some input's size or modification time changed since the
+    last call, so repeated table calls in a notebook do not re-read every file.
+    """
+    global _last_fingerprint
+    paths = _inputs()
+    stamp = tuple((str(p), st.st_size, st.st_mtime_ns) for p in paths for st in [p.stat()])
+    if _last_fingerprint is not None and _last_fingerprint[0] == stamp:
+        return _last_fingerprint[1]
     digest = hashlib.sha256()
-    for path in _inputs():
+    for path in paths:
         digest.update(str(path.relative_to(path.anchor)).encode())
         digest.update(path.read_bytes())
-    return digest.hexdigest()
+    _last_fingerprint = (stamp, digest.hexdigest())
+    return _last_fingerprint[1]
 
 
 def _store(path: Path, value) -> None:
