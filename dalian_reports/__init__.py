@@ -1,71 +1,71 @@
-"""dalian-reports: tidy, provenance-carrying tables from Dalian's government work reports.
+"""dalian-reports: tidy, citable tables of the growth targets Chinese governments set themselves.
 
-Layers (each imports only the ones before it)::
+The library reads the tables it ships (every number with its source file, line and exact quote),
+parses reports it has never seen, and draws the figures::
 
-    sources  raw files, manifest, checksums, splitting, year restoration, cleaning
-    extract  number/qualifier grammar, headline paragraphs, plan tables
-    tables   public tidy builders and the canonical indicator vocabulary
-    plots, export, cli
+    import dalian_reports as dr
+    dr.list_tables()                 # the shipped tables
+    dr.load_table("headline_figures")  # or the named loader dr.headline_figures()
+    dr.get_metadata("headline_figures")  # title, sources, every column's dtype, unit and meaning
+    dr.extract_headline(text, "zh", 2024)  # the general parser
+    dr.plots.gdp_target_drift(lang="zh")   # a figure on a matplotlib Axes
 
-Every public table is loaded lazily on first use, so ``import dalian_reports``
-costs little more than importing the standard library.
+Nothing is computed at import: names are loaded on first use, and a table is read from its file.
 
 >>> import dalian_reports as dr
->>> dr.reports()[["report_id", "report_year"]].head(2)  # doctest: +SKIP
+>>> dr.headline_figures().shape[1] > 10
+True
 """
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # public name -> module that defines it
-_PUBLIC = {
-    "manifest": "dalian_reports.sources.raw",
-    "read_source": "dalian_reports.sources.raw",
-    "load_text": "dalian_reports.sources.raw",
-    "reports": "dalian_reports.sources.reports",
-    "year_restorations": "dalian_reports.sources.years",
-    "report_text": "dalian_reports.sources.cleaning",
-    "cleaning_rules": "dalian_reports.sources.cleaning",
-    "vocabulary": "dalian_reports.tables.vocabulary",
-    "load_table": "dalian_reports.tables.catalog",
-    "headline_figures": "dalian_reports.tables.headline",
-    "targets": "dalian_reports.tables.headline",
-    "outcomes": "dalian_reports.tables.headline",
-    "unparsed": "dalian_reports.tables.headline",
-    "compare_languages": "dalian_reports.tables.headline",
-    "target_ladder_long": "dalian_reports.tables.targets",
-    "extract_headline": "dalian_reports.extract.headline",
-    "district_figures": "dalian_reports.tables.district",
-    "district_vs_city": "dalian_reports.tables.district",
-    "target_ladder": "dalian_reports.tables.targets",
-    "target_vs_outcome": "dalian_reports.tables.targets",
-    "inconsistencies": "dalian_reports.tables.consistency",
-    "fyp_indicators": "dalian_reports.tables.plans",
-    "plan13_status": "dalian_reports.tables.plans",
-    "plan14_implied_growth": "dalian_reports.tables.plans",
-    "reference_series": "dalian_reports.tables.reference",
-    "national_targets": "dalian_reports.tables.reference",
-    "official_outcomes": "dalian_reports.tables.reference",
-    "hit_or_miss": "dalian_reports.tables.reference",
-    "table_names": "dalian_reports.tables.catalog",
-    "SourceError": "dalian_reports.errors",
-    "ParseError": "dalian_reports.errors",
-    "DalianReportsError": "dalian_reports.errors",
+_API = {
+    "list_tables": "._load", "load_table": "._load", "get_metadata": "._load",
+    "reports": ".loaders", "year_restorations": ".loaders", "headline_figures": ".loaders",
+    "targets": ".loaders", "outcomes": ".loaders", "unparsed": ".loaders", "compare_languages": ".loaders",
+    "fyp_indicators": ".loaders", "plan13_status": ".loaders", "plan14_implied_growth": ".loaders",
+    "district_figures": ".loaders", "district_vs_city": ".loaders", "target_ladder": ".loaders",
+    "target_vs_outcome": ".loaders", "reference_series": ".loaders", "inconsistencies": ".loaders",
+    "vocabulary": ".vocab",
+    "manifest": ".sources.raw", "read_source": ".sources.raw", "load_text": ".sources.raw",
+    "report_text": ".sources.cleaning", "cleaning_rules": ".sources.cleaning",
+    "extract_headline": ".extract.headline",
+    "hit_or_miss": ".verdicts",
+    "DalianReportsError": ".errors", "SourceError": ".errors", "ParseError": ".errors",
 }
+_MODULES = {"plots": ".plots"}
 
-__all__ = sorted(_PUBLIC)
+__all__ = sorted([*_API, *_MODULES, "__version__"])
+
+if TYPE_CHECKING:  # explicit imports for IDEs and type checkers; at run time names load lazily
+    from . import plots
+    from ._load import get_metadata, list_tables, load_table
+    from .errors import DalianReportsError, ParseError, SourceError
+    from .extract.headline import extract_headline
+    from .loaders import (compare_languages, district_figures, district_vs_city, fyp_indicators, headline_figures,
+                          inconsistencies, outcomes, plan13_status, plan14_implied_growth, reference_series, reports,
+                          target_ladder, target_vs_outcome, targets, unparsed, year_restorations)
+    from .sources.cleaning import cleaning_rules, report_text
+    from .sources.raw import load_text, manifest, read_source
+    from .verdicts import hit_or_miss
+    from .vocab import vocabulary
 
 
 def __getattr__(name: str):
-    module = _PUBLIC.get(name)
-    if module is None:
+    if name in _API:
+        value = getattr(importlib.import_module(_API[name], __name__), name)
+    elif name in _MODULES:
+        value = importlib.import_module(_MODULES[name], __name__)
+    else:
         raise AttributeError(f"module 'dalian_reports' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__():
-    return sorted(set(globals()) | set(__all__))
+    return list(__all__)

@@ -62,7 +62,7 @@ marks amounts (突破2024亿元 — its digits were overwritten too) and titles 
 marks years the text does not fix. In the restored text every token that is not restored reads `20??`,
 so no later step can mistake it for a number."""),
         ("code", """years = dr.year_restorations()
-years.groupby(["status", "rule"]).size().rename("tokens").to_frame()"""),
+years.groupby(["status", "rule"], observed=True).size().rename("tokens").to_frame()"""),
         ("code", """years[years.status != "restored"][["line", "occurrence", "context", "report_id", "status", "rule", "why"]]"""),
         ("md", """A five-year review shows why context matters: in one sentence the same corrupted token stands for two
 different years — the last year of the five (2012) and the year before they began (2007)."""),
@@ -120,7 +120,7 @@ fig"""),
 
 `target_vs_outcome()` pairs each target with the report's own estimate and, from the context data, with the
 official figure. Gaps are outcome − target in percentage points; *hit* respects the qualifier (an *about*
-target allows a tolerance of 0.5 pp, stated in `dalian_reports.tables.reference.ABOUT_TOLERANCE_PP`; *at
+target allows a tolerance of 0.5 pp, stated in `dalian_reports.verdicts.ABOUT_TOLERANCE_PP`; *at
 least* means not below; a range means inside). Rows from years outside the five documents come from the
 context data, with their sources."""),
         ("code", """tvo = dr.target_vs_outcome()
@@ -160,8 +160,8 @@ Li, Liu, Weng and Zhou (2019, *Economic Journal*) document that targets are ampl
 Dalian's GDP target sat well above the national one in 2012–2014 (by 2.5–5.5 points) and within a point of
 it from 2016, except for 2022 (8% against 5.5%); the one district report in the corpus (Jinzhou, 2021) sets "6.5% 以上", above the city's "about 6.5%"
 of the same year (context data) and above the national "above 6%"."""),
-        ("code", """ladder = dr.target_ladder_long()
-ladder.pivot_table(index="year", columns="jurisdiction", values="value", aggfunc="first").loc[2010:]"""),
+        ("code", """ladder = dr.target_ladder()
+ladder.pivot_table(index="year", columns="jurisdiction", values="value", aggfunc="first", observed=True).loc[2010:]"""),
         ("code", """with house_style("en"):
     fig = figures.target_ladder(lang="en")
 fig"""),
@@ -200,7 +200,7 @@ Growth-rate rows are not levels and have no implied rate; text targets ("完成�
 assignment) cannot be quantified."""),
         ("code", """fyp14 = dr.plan14_implied_growth()
 fyp14[["category", "number", "indicator_zh", "base_text", "target_text", "avg_growth_text", "attribute", "implied_cagr_pct"]].round(2)"""),
-        ("code", """fyp14.groupby("attribute").size().rename("indicators").to_frame()"""),
+        ("code", """fyp14.groupby("attribute", observed=True).size().rename("indicators").to_frame()"""),
         ("code", """with house_style("en"):
     fig = figures.fyp14_targets(lang="en")
 fig"""),
@@ -229,7 +229,7 @@ Careful: the report states its 2020 results on two territorial bases. The main t
 the Jinzhou administrative district (金州行政区口径); the glossary repeats the headline figures on the wider
 New Area basis (新区口径: GDP 2 320.4 亿元 instead of 2 079.4 亿元). The `basis` column tells them apart."""),
         ("code", """district = dr.district_figures()
-district.groupby(["kind", "period_start", "period_end"]).size().rename("figures").to_frame()"""),
+district.groupby(["kind", "period_start", "period_end"], observed=True).size().rename("figures").to_frame()"""),
         ("code", """district.query("kind == 'outcome'")[["indicator", "indicator_zh", "measure", "value", "unit", "qualifier", "basis", "share_of", "line"]]"""),
         ("md", """## 13th-plan record and 14th-plan targets"""),
         ("code", """district.query("kind in ['plan_outcome', 'plan_target']")[["kind", "period_start", "period_end", "indicator_zh", "measure", "value", "unit", "qualifier", "basis", "line"]]"""),

@@ -1,4 +1,16 @@
-"""Tests build every table from the sources: the disk cache is off unless a test turns it on."""
-import os
+"""Shared fixtures: the corpus folder (tests that need it skip with a message when it is absent)."""
+from __future__ import annotations
 
-os.environ["DALIAN_REPORTS_CACHE"] = "off"
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "lawtext-gov"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the development corpus is not beside the checkout ({CORPUS}); these tests need it")
+    return CORPUS

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dalian_reports.build import FIGURE_FORMATS, LANGS, WORKBOOK_NAME, build
-from dalian_reports.export import csv_bytes, read_csv, read_workbook
+from dalian_reports.pipeline.build import FIGURE_FORMATS, LANGS, WORKBOOK_NAME, build
+from dalian_reports.pipeline.export import csv_bytes, read_csv, read_workbook
 from dalian_reports.plots import FIGURES, house_style, missing_glyphs
-from dalian_reports.tables.catalog import TABLES
-from dalian_reports.tables.schemas import validate
+from dalian_reports.pipeline.tables.catalog import TABLES
+from dalian_reports.pipeline.metadata import validate
 
 PROCESSED = Path(__file__).resolve().parents[1] / "data" / "processed"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -20,14 +20,14 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.fixture(scope="module")
 def tables():
-    return {spec.name: spec.build() for spec in TABLES}
+    return {spec.name: validate(spec.name, spec.build()) for spec in TABLES}
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     figs = tmp_path_factory.mktemp("figs")
-    build(out_dir=out, figure_dir=figs, quiet=True)
+    build(out_dir=out, figure_dir=figs, exports_dir=out, quiet=True)
     return out, figs
 
 
@@ -105,7 +105,7 @@ def test_figure_labels_are_in_the_requested_language(name):
 
 def test_build_is_deterministic(built, tmp_path):
     out, figs = built
-    build(out_dir=tmp_path / "out", figure_dir=tmp_path / "figs", quiet=True)
+    build(out_dir=tmp_path / "out", figure_dir=tmp_path / "figs", exports_dir=tmp_path / "out", quiet=True)
     for path in out.glob("*.csv"):
         assert path.read_bytes() == (tmp_path / "out" / path.name).read_bytes()
     assert (out / WORKBOOK_NAME).read_bytes() == (tmp_path / "out" / WORKBOOK_NAME).read_bytes()

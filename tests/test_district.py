@@ -29,10 +29,10 @@ import pandas as pd
 import pytest
 
 from dalian_reports.sources.raw import read_source
-from dalian_reports.tables import district as district_module
-from dalian_reports.tables.district import COLUMNS, district_figures, district_vs_city
-from dalian_reports.tables.headline import COLUMNS as HEADLINE_COLUMNS
-from dalian_reports.tables.headline import headline_figures
+from dalian_reports.pipeline.tables import district as district_module
+from dalian_reports.pipeline.tables.district import COLUMNS, district_figures, district_vs_city
+from dalian_reports.pipeline.tables.headline import COLUMNS as HEADLINE_COLUMNS
+from dalian_reports.pipeline.tables.headline import headline_figures
 
 RAW_002 = read_source("002").lines
 RAW_004 = read_source("004").lines

@@ -17,8 +17,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from dalian_reports import exercises
-from dalian_reports.exercises import STUDENT_DIR, TEACHER_DIR, generate_student_versions, teacher_notebooks
+from dalian_reports.pipeline import exercises
+from dalian_reports.pipeline.exercises import STUDENT_DIR, TEACHER_DIR, generate_student_versions, teacher_notebooks
 
 pytestmark = pytest.mark.filterwarnings("ignore:Traits should be given as instances:DeprecationWarning")
 

@@ -19,8 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from dalian_reports import export
-from dalian_reports.export import (
+from dalian_reports import _atomic
+from dalian_reports.pipeline import export
+from dalian_reports.pipeline.export import (
     atomic_directory_update,
     atomic_output,
     atomic_write_bytes,
@@ -172,7 +173,7 @@ def test_directory_update_rolls_back_a_file_that_did_not_exist(tmp_path, monkeyp
 
 def test_directory_update_exception_while_writing_replaces_nothing(tmp_path, monkeypatch):
     old = _previous_outputs(tmp_path)
-    real_write, written = export._write_temp, []
+    real_write, written = _atomic._write_temp, []
 
     def write(target, data):
         if written:
@@ -180,7 +181,7 @@ def test_directory_update_exception_while_writing_replaces_nothing(tmp_path, mon
         written.append(target)
         return real_write(target, data)
 
-    monkeypatch.setattr(export, "_write_temp", write)
+    monkeypatch.setattr(_atomic, "_write_temp", write)
     with pytest.raises(OSError, match="no space"):
         atomic_directory_update({p: b"new" for p in old})
     assert {p: p.read_bytes() for p in old} == old
@@ -197,9 +198,10 @@ def _run_killed(tmp_path: Path, kill_in: str) -> None:
     code = textwrap.dedent(f"""
         import os, sys
         from pathlib import Path
-        from dalian_reports import export
+        from dalian_reports import _atomic
+        from dalian_reports.pipeline import export
         d = Path(sys.argv[1])
-        real_replace, real_write, state = os.replace, export._write_temp, {{"n": 0}}
+        real_replace, real_write, state = os.replace, _atomic._write_temp, {{"n": 0}}
         def replace(src, dst):
             if {kill_in!r} == "replace" and Path(dst).name == "b.csv":
                 os._exit(9)
@@ -209,7 +211,7 @@ def _run_killed(tmp_path: Path, kill_in: str) -> None:
             if {kill_in!r} == "write" and state["n"] == 2:
                 os._exit(9)
             return real_write(target, data)
-        export.os.replace, export._write_temp = replace, write
+        _atomic.os.replace, _atomic._write_temp = replace, write
         export.atomic_directory_update({{d / "a.csv": b"a-new", d / "b.csv": b"b-new"}})
     """)
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path)])
@@ -423,7 +425,7 @@ def test_workbook_is_deterministic(tmp_path):
 
 
 def test_workbook_deterministic_across_processes(tmp_path):
-    code = ("import sys, pandas as pd; from dalian_reports.export import write_workbook; "
+    code = ("import sys, pandas as pd; from dalian_reports.pipeline.export import write_workbook; "
             "write_workbook(sys.argv[1], {'t': pd.DataFrame({'a': [1.5, 2.0], 'b': ['金', '=1']})})")
     for name in ("a.xlsx", "b.xlsx"):
         subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], check=True)
@@ -473,7 +475,7 @@ def test_failed_workbook_write_leaves_previous_file(tmp_path):
 # --- import weight ----------------------------------------------------------------------
 
 def test_importing_export_is_light():
-    code = ("import sys, dalian_reports.export; "
+    code = ("import sys, dalian_reports.pipeline.export; "
             "print([m for m in ('pandas', 'numpy', 'openpyxl', 'matplotlib') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

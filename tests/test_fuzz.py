@@ -36,8 +36,8 @@ from dalian_reports.extract.numbers import MEASURES, QUALIFIERS
 from dalian_reports.extract.plan_tables import ATTRIBUTE_WORDS, CATEGORY_WORDS, UNIT_WORDS, parse_plan_table
 from dalian_reports.sources.cleaning import report_text
 from dalian_reports.sources.raw import read_source
-from dalian_reports.tables.headline import headline_reports
-from dalian_reports.tables.plans import TABLE_TITLES
+from dalian_reports.pipeline.tables.headline import headline_reports
+from dalian_reports.pipeline.tables.plans import TABLE_TITLES
 
 HARD_LIMIT_S = 10.0
 FUZZ = settings(max_examples=300, deadline=2000, derandomize=True, database=None,

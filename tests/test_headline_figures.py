@@ -1,4 +1,4 @@
-"""Headline figures as one tidy table (dalian_reports.tables.headline).
+"""Headline figures as one tidy table (dalian_reports.pipeline.tables.headline).
 
 Every expected row below was written by hand from reading the raw line cited next
 to it (``data/raw/*.txt``; in the compilation 000 every "20xx" reads "2024" and the
@@ -22,10 +22,10 @@ import pytest
 
 import dalian_reports as dr
 from dalian_reports.extract.headline import extract_headline
-from dalian_reports.tables.headline import (
+from dalian_reports.pipeline.tables.headline import (
     COLUMNS, compare_languages, headline_figures, outcomes, targets, unparsed,
 )
-from dalian_reports.tables.vocabulary import lookup, vocabulary
+from dalian_reports.vocab import lookup, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -770,7 +770,7 @@ UNSEEN_EN = ("The main expected targets for economic and social development this
 
 def _table_code(wording: str) -> str | None:
     """The code headline_figures() gives a wording (vocabulary lookup plus the table's growth-suffix rule)."""
-    from dalian_reports.tables.headline import _code
+    from dalian_reports.pipeline.tables.headline import _code
     return _code(wording, "")
 
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from dalian_reports.errors import ParseError
 from dalian_reports.extract.plan_tables import ACHIEVED, BASE, GROWTH, TARGET, parse_plan_table, type_cell
 from dalian_reports.sources.raw import read_source
-from dalian_reports.tables.plans import (
+from dalian_reports.pipeline.tables.plans import (
     FYP_COLUMNS, TABLE_TITLES, fyp_indicators, plan13_status, plan14_implied_growth,
 )
-from dalian_reports.tables.vocabulary import name_en
+from dalian_reports.vocab import name_en
 
 A, B = "anticipatory", "binding"
 

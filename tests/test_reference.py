@@ -17,15 +17,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dalian_reports.tables import reference, reference_build
-from dalian_reports.tables.reference import (
+from dalian_reports.pipeline.tables import reference, reference_build
+from dalian_reports.pipeline.tables.reference import (
     ABOUT_TOLERANCE_PP, apply_hit_or_miss, hit_or_miss, national_targets, official_outcomes,
     reference_series, reference_target_ladder,
 )
-from dalian_reports.tables.reference_build import (
+from dalian_reports.pipeline.tables.reference_build import (
     COLUMNS, NOTE_FACTS, ORIGINAL_FILES, build_reference_series, default_original_dir, render_csv,
 )
-from dalian_reports.tables.vocabulary import lookup
+from dalian_reports.vocab import lookup
 
 ORIGINAL_SHA256 = {
     "dalian_gwr_facts.csv": "0ea35fceef5bcb9ef3d797c4632cbe6b4efece5f2f2937d14aa18e558058e7ad",
@@ -73,7 +73,7 @@ def test_originals_byte_identical_to_shared_copy():
 def test_committed_csv_is_up_to_date():
     built = render_csv(build_reference_series(default_original_dir()))
     committed = reference.reference_file().read_text(encoding="utf-8")
-    assert committed == built, "run: python -m dalian_reports.tables.reference_build"
+    assert committed == built, "run: python -m dalian_reports.pipeline.tables.reference_build"
 
 
 def test_main_writes_atomically(tmp_path):

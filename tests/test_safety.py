@@ -26,11 +26,12 @@ import pytest
 from openpyxl import load_workbook
 
 import dalian_reports as dr
-from dalian_reports import build as build_mod
-from dalian_reports import export
-from dalian_reports.export import TMP_PREFIX, read_workbook, workbook_bytes
+from dalian_reports import _atomic
+from dalian_reports.pipeline import build as build_mod
+from dalian_reports.pipeline import export
+from dalian_reports.pipeline.export import TMP_PREFIX, read_workbook, workbook_bytes
 from dalian_reports.plots import FIGURES
-from dalian_reports.tables.catalog import TABLES
+from dalian_reports.pipeline.tables.catalog import TABLES
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -39,7 +40,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def target_paths(out_dir: Path, fig_dir: Path) -> list[Path]:
     """Every file a full build writes."""
-    paths = [out_dir / f"{spec.name}.csv" for spec in TABLES] + [out_dir / build_mod.WORKBOOK_NAME]
+    paths = [out_dir / f"{spec.name}.csv" for spec in TABLES] + [out_dir / "datapackage.json",
+                                                                 out_dir / build_mod.WORKBOOK_NAME]
     paths += [fig_dir / f"{name}_{lang}.{fmt}" for name in FIGURES for lang in build_mod.LANGS
               for fmt in build_mod.FIGURE_FORMATS]
     return paths
@@ -81,7 +83,7 @@ def real_build(tmp_path_factory):
     """
     out_dir, fig_dir = make_previous_outputs(tmp_path_factory.mktemp("real_build"))
     before = snapshot(out_dir, fig_dir)
-    written = build_mod.build(out_dir, fig_dir, quiet=True)
+    written = build_mod.build(out_dir, fig_dir, out_dir, quiet=True)
     after = snapshot(out_dir, fig_dir)
     figures = {p.name: data for p, data in after.items() if p.parent == fig_dir}
     return out_dir, fig_dir, before, after, written, figures
@@ -124,13 +126,13 @@ def test_uninterrupted_build_replaces_every_output(real_build):
 def test_failing_table_builder_leaves_previous_outputs(previous_outputs, monkeypatch):
     out_dir, fig_dir = previous_outputs
     before = snapshot(out_dir, fig_dir)
-    import dalian_reports.tables.plans as plans
+    import dalian_reports.pipeline.tables.plans as plans
 
     def broken(*args, **kwargs):
         raise RuntimeError("table builder failed")
     monkeypatch.setattr(plans, "plan14_implied_growth", broken)
     with pytest.raises(RuntimeError, match="table builder failed"):
-        build_mod.build(out_dir, fig_dir, quiet=True)
+        build_mod.build(out_dir, fig_dir, out_dir, quiet=True)
     assert_untouched(before, out_dir, fig_dir)
 
 
@@ -143,7 +145,7 @@ def test_keyboard_interrupt_in_a_figure_leaves_previous_outputs(previous_outputs
         raise KeyboardInterrupt
     monkeypatch.setitem(FIGURES, name, interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build_mod.build(out_dir, fig_dir, quiet=True)
+        build_mod.build(out_dir, fig_dir, out_dir, quiet=True)
     assert_untouched(before, out_dir, fig_dir)
 
 
@@ -152,10 +154,10 @@ def test_keyboard_interrupt_in_a_figure_leaves_previous_outputs(previous_outputs
 def test_interrupt_while_writing_temporaries_leaves_previous_outputs(previous_outputs, cached_figures, monkeypatch, exc):
     out_dir, fig_dir = previous_outputs
     before = snapshot(out_dir, fig_dir)
-    broken = _fail_on_call(export._write_temp, 4, exc)
-    monkeypatch.setattr(export, "_write_temp", broken)
+    broken = _fail_on_call(_atomic._write_temp, 4, exc)
+    monkeypatch.setattr(_atomic, "_write_temp", broken)
     with pytest.raises(type(exc)):
-        build_mod.build(out_dir, fig_dir, quiet=True)
+        build_mod.build(out_dir, fig_dir, out_dir, quiet=True)
     assert broken.calls["n"] == 4
     assert_untouched(before, out_dir, fig_dir)
 
@@ -170,7 +172,7 @@ def test_interrupt_half_way_through_the_renames_rolls_back(previous_outputs, cac
     broken = _fail_on_call(os.replace, n_targets // 2, exc)
     monkeypatch.setattr(export.os, "replace", broken)  # export does `import os`: this patches os.replace itself
     with pytest.raises(type(exc)):
-        build_mod.build(out_dir, fig_dir, quiet=True)
+        build_mod.build(out_dir, fig_dir, out_dir, quiet=True)
     monkeypatch.undo()
     assert broken.calls["n"] >= n_targets // 2
     assert_untouched(before, out_dir, fig_dir)
@@ -255,8 +257,8 @@ sys.addaudithook(_audit)
 NETWORK_RUN = r'''
 import dalian_reports as dr
 rows = len(dr.headline_figures())
-from dalian_reports.build import build
-written = build(out_dir=OUT, figure_dir=OUT, figures=True, workbook=True, quiet=True)
+from dalian_reports.pipeline.build import build
+written = build(out_dir=OUT, figure_dir=OUT, exports_dir=OUT, figures=True, workbook=True, quiet=True)
 print(json.dumps({"attempts": ATTEMPTS, "rows": rows, "written": len(written)}))
 '''
 

@@ -5,6 +5,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import dalian_reports as dr
@@ -71,8 +72,8 @@ def test_true_years_dates_sessions_and_speakers():
     r = dr.reports().set_index("report_id")
     expected = {
         # report: (year, delivered, session, speaker) — from the title lines, restored
-        "dalian-2012-zh": (2012, "2012-01-05", "", "李万才"),
-        "dalian-2013-zh": (2013, "2013-01-05", "第十五届人民代表大会第一次会议", ""),
+        "dalian-2012-zh": (2012, "2012-01-05", None, "李万才"),
+        "dalian-2013-zh": (2013, "2013-01-05", "第十五届人民代表大会第一次会议", None),
         "dalian-2014-zh": (2014, "2014-01-07", "第十五届人民代表大会第二次会议", "李万才"),
         "dalian-2016-zh": (2016, "2016-01-12", "第十五届人民代表大会第四次会议", "肖盛峰"),
         "dalian-2024-zh": (2024, "2024-01-06", "大连市第十七届人民代表大会第三次会议", "陈绍旺"),
@@ -80,7 +81,7 @@ def test_true_years_dates_sessions_and_speakers():
         "jinzhou-2021-zh": (2021, "2021-03-04", "金州区（金普新区）第八届人民代表大会第四次会议", "吕东升"),
     }
     for report_id, (year, delivered, session, speaker) in expected.items():
-        row = r.loc[report_id]
+        row = r.loc[report_id].replace({pd.NA: None})
         assert (row.report_year, row.delivered, row.speaker) == (year, delivered, speaker), report_id
         assert row.session == session, report_id
 

@@ -41,7 +41,7 @@ def fyp13_status(lang: str = "en"):
     """13th-plan indicators met / missed / not comparable, by category and by attribute."""
     import matplotlib.pyplot as plt
 
-    from ..tables.plans import plan13_status
+    from ..loaders import plan13_status
 
     df = plan13_status()
     statuses = ["met", "missed", "not_comparable"]
@@ -76,7 +76,7 @@ def fyp14_targets(lang: str = "en"):
     """14th-plan level indicators: the change 2020 → 2025 the plan asks for, with the implied annual rate."""
     import matplotlib.pyplot as plt
 
-    from ..tables.plans import plan14_implied_growth
+    from ..loaders import plan14_implied_growth
 
     df = plan14_implied_growth()
     df = df[df.implied_cagr_pct.notna()].copy()
@@ -108,15 +108,15 @@ def target_ladder(lang: str = "en"):
     """GDP growth targets of China, Liaoning, Dalian and Jinzhou by year, markers by qualifier."""
     import matplotlib.pyplot as plt
 
-    from ..tables.targets import target_ladder_long
+    from ..loaders import target_ladder as target_ladder_long
 
     df = target_ladder_long()
     fig, ax = plt.subplots(figsize=(9, 4.2))
     colours = dict(zip(["china", "liaoning", "dalian", "jinzhou"], _palette()[:4]))
-    for jurisdiction, group in df.groupby("jurisdiction", sort=False):
+    for jurisdiction, group in df.groupby("jurisdiction", sort=False, observed=True):
         group = group.sort_values("year")
         ax.plot(group.year, group.value, color=colours[jurisdiction], lw=1, alpha=0.6)
-        for qualifier, part in group.groupby("qualifier"):
+        for qualifier, part in group.groupby("qualifier", observed=True):
             ax.scatter(part.year, part.value, marker=QUALIFIER_MARKERS.get(qualifier, "o"),
                        color=colours[jurisdiction], zorder=3)
         ranges = group[group.value_high.notna()]
@@ -133,7 +133,7 @@ def target_ladder(lang: str = "en"):
 
 
 def _annual_targets(indicator: str, issuer: str = "dalian"):
-    from ..tables.headline import headline_figures
+    from ..loaders import headline_figures
 
     df = headline_figures()
     keep = (df.issuer == issuer) & (df.lang == "zh") & (df.indicator == indicator) & (df.measure == "growth")
@@ -144,13 +144,13 @@ def gdp_target_drift(lang: str = "en"):
     """Dalian's annual GDP growth targets (markers by qualifier), the reported outcomes, and plan-period targets."""
     import matplotlib.pyplot as plt
 
-    from ..tables.headline import headline_figures
-    from ..tables.plans import fyp_indicators
+    from ..loaders import headline_figures
+    from ..loaders import fyp_indicators
 
     targets, outcomes = _annual_targets("gdp")
     colours = _palette()
     fig, ax = plt.subplots(figsize=(9, 4.6), layout="constrained")
-    for qualifier, part in targets.groupby("qualifier"):
+    for qualifier, part in targets.groupby("qualifier", observed=True):
         ax.scatter(part.period_start, part.value, marker=QUALIFIER_MARKERS.get(qualifier, "o"), s=60,
                    color=colours[0], zorder=3, label=f"{label('target', lang)} ({label(qualifier, lang)})")
     ranges = targets[targets.value_high.notna()]
@@ -186,7 +186,7 @@ def target_vs_outcome_gap(lang: str = "en"):
     """Outcome minus GDP growth target (pp), by the report's own estimate and by the official figure."""
     import matplotlib.pyplot as plt
 
-    from ..tables.targets import target_vs_outcome
+    from ..loaders import target_vs_outcome
 
     df = target_vs_outcome()
     colours = _palette()
@@ -221,7 +221,7 @@ def district_vs_city(lang: str = "en"):
     """Jinzhou District against Dalian for the figures both sources give in percent."""
     import matplotlib.pyplot as plt
 
-    from ..tables.district import district_vs_city as pairs
+    from ..loaders import district_vs_city as pairs
 
     df = pairs()
     df = df[(df.pairing == "paired") & (df.district_unit == "%") & df.city_value.notna()
@@ -253,7 +253,7 @@ def _qualified(value: float, qualifier: str) -> str:
 
 def _indicator_label(code: str, lang: str) -> str:
     """Name of a canonical code in the figure's language; a wording shown in brackets (no code) stays as it is."""
-    from ..tables.vocabulary import name_en, name_zh
+    from ..vocab import name_en, name_zh
 
     if code.startswith("("):
         return code
@@ -276,7 +276,7 @@ def indicator_coverage(lang: str = "en"):
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from ..tables.headline import targets
+    from ..loaders import targets
 
     df = targets()
     df = df[(df.issuer == "dalian") & (df.lang == "zh") & (df.kind == "target")].copy()

@@ -403,7 +403,7 @@ def save_figure(fig: "Figure", stem: str, outdir: str | os.PathLike,
     :func:`dalian_reports.export.atomic_directory_update`: a failure leaves the
     previous files untouched, and no half-written file is ever visible.
     """
-    from dalian_reports.export import atomic_directory_update
+    from .._atomic import atomic_directory_update
 
     if not stem or Path(stem).name != stem or stem in {".", ".."}:
         raise ValueError(f"stem must be a plain file name without directories, not {stem!r}")

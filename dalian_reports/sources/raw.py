@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .._paths import data_dir, raw_dir
+from .._resources import data_dir, raw_dir
 from ..errors import SourceError
 
 MANIFEST_COLUMNS = [

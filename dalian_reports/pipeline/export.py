@@ -58,7 +58,9 @@ import tempfile
 import unicodedata
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Mapping
+from typing import TYPE_CHECKING, Mapping
+
+from .._atomic import TMP_PREFIX, atomic_directory_update, atomic_output, atomic_write_bytes, atomic_write_text  # noqa: F401
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -78,203 +80,9 @@ __all__ = [
     "FIXED_TIMESTAMP",
 ]
 
-TMP_PREFIX = ".tmp-"
 ABOUT_SHEET = "about"
 FIXED_TIMESTAMP = _dt.datetime(2000, 1, 1)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-
-# ------------------------------------------------------------------ atomic writes
-
-def _umask() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)  # not thread-safe, only where /proc is unavailable
-    os.umask(mask)
-    return mask
-
-
-def _target_mode(path: Path) -> int:
-    """Mode the replacement should have: the old file's, or the umask default."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        return 0o666 & ~_umask()
-
-
-def _temp_path(target: Path, tag: str = "") -> Path:
-    """Create an empty temporary file next to *target* and return its path."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{target.name[:80]}.{tag}",
-                                suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    return Path(name)
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":  # pragma: no cover - directories cannot be opened on Windows
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some file systems refuse
-        pass
-    finally:
-        os.close(fd)
-
-
-def _unlink_quietly(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
-
-
-def _write_temp(target: Path, data: bytes) -> Path:
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"data for {target} must be bytes, not {type(data).__name__}")
-    tmp = _temp_path(target)
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _target_mode(target))
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
-    return tmp
-
-
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write *data* to *path* atomically (temp file in the same directory, then
-    ``os.replace``); create missing parent directories.  Returns the path."""
-    path = Path(path)
-    tmp = _write_temp(path, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
-    _fsync_dir(path.parent)
-    return path
-
-
-def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:
-    """Write *text* atomically, encoded as given, without newline translation."""
-    return atomic_write_bytes(path, text.encode(encoding))
-
-
-@contextlib.contextmanager
-def atomic_output(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path next to *path*; on a clean exit it replaces *path*.
-
-    The temporary file exists (empty) and has *path*'s suffix, so libraries that
-    choose a format by extension work.  If the block raises, the temporary file
-    is removed and *path* is untouched::
-
-        with atomic_output("out/book.xlsx") as tmp:
-            workbook.save(tmp)
-    """
-    path = Path(path)
-    tmp = _temp_path(path)
-    try:
-        yield tmp
-        _fsync_file(tmp)
-        os.chmod(tmp, _target_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _backup(target: Path) -> Path | None:
-    """Hard-link (or copy) an existing *target* to a fresh backup name beside it."""
-    if not target.exists():
-        return None
-    while True:
-        backup = target.with_name(f"{TMP_PREFIX}{target.name[:80]}.{secrets.token_hex(6)}.bak")
-        try:
-            os.link(target, backup)
-            return backup
-        except FileExistsError:  # pragma: no cover - 48 random bits collided
-            continue
-        except OSError:  # file system without hard links
-            if backup.exists():  # pragma: no cover
-                continue
-            shutil.copy2(target, backup)
-            return backup
-
-
-def atomic_directory_update(contents: Mapping[str | os.PathLike, bytes | str]) -> list[Path]:
-    """Replace several files as one update: all or (barring a hard kill) nothing.
-
-    *contents* maps each target path to its new bytes (``str`` is encoded as
-    UTF-8).  All temporary files are written and fsynced first; existing targets
-    are backed up by hard link; then each target is ``os.replace``d.  Any
-    exception - while writing or while replacing - removes the temporary files
-    and restores every target already replaced, then re-raises.  See the module
-    docstring for the window that remains.  Returns the target paths.
-    """
-    items: list[tuple[Path, bytes]] = []
-    seen: set[str] = set()
-    for raw_path, data in contents.items():
-        path = Path(raw_path)
-        key = os.path.normcase(os.path.abspath(path))
-        if key in seen:
-            raise ValueError(f"{path} appears twice in one update")
-        seen.add(key)
-        items.append((path, data.encode("utf-8") if isinstance(data, str) else data))
-
-    temps: list[Path] = []
-    backups: dict[Path, Path | None] = {}
-    replaced: list[Path] = []
-    try:
-        for path, data in items:  # 1. every new version on disk, nothing replaced
-            temps.append(_write_temp(path, data))
-        for path, _ in items:  # 2. keep the old versions
-            backups[path] = _backup(path)
-        for (path, _), tmp in zip(items, temps):  # 3. the window: renames only
-            os.replace(tmp, path)
-            replaced.append(path)
-    except BaseException as exc:
-        kept: list[str] = []  # backups that could not be put back stay on disk
-        for path in reversed(replaced):
-            backup = backups.get(path)
-            try:
-                if backup is None:
-                    _unlink_quietly(path)
-                else:
-                    os.replace(backup, path)
-            except OSError as undo_error:  # pragma: no cover - disk vanished
-                kept.append(f"{path} ({undo_error}; previous version kept at {backup})")
-                backups[path] = None
-        for tmp in temps:
-            _unlink_quietly(tmp)
-        for backup in backups.values():
-            if backup is not None:
-                _unlink_quietly(backup)
-        if kept and hasattr(exc, "add_note"):  # pragma: no cover
-            exc.add_note("could not restore: " + "; ".join(kept))
-        raise
-    for backup in backups.values():
-        if backup is not None:
-            _unlink_quietly(backup)
-    for directory in {path.parent for path, _ in items}:
-        _fsync_dir(directory)
-    return [path for path, _ in items]
 
 
 # ----------------------------------------------------------------------------- CSV
@@ -324,7 +132,7 @@ _MAX_CELL_CHARS = 32767  # Excel's limit; openpyxl would silently truncate
 _MAX_EXACT_INT = 2 ** 53  # Excel stores numbers as doubles
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _FORBIDDEN_SHEET_CHARS = set('[]:*?/\\')
-_DICT_HEADER = ["sheet", "column", "header", "unit", "type", "pandas dtype", "description"]
+_DICT_HEADER = ["sheet", "column", "header", "unit", "type", "pandas dtype", "description", "说明"]
 _DICT_TITLE = "Columns 列说明"
 
 
@@ -571,7 +379,7 @@ def _write_about(ws, tables, sheet_notes, about, column_rows) -> None:
                       for rec in about.itertuples(index=False, name=None)]
         section("Sources 来源", [str(c) for c in about.columns], about_rows)
     section(_DICT_TITLE, _DICT_HEADER, [[r.get(k, "") for k in _DICT_HEADER] for r in column_rows])
-    for letter, width in zip("ABCDEFG", (24, 24, 28, 12, 18, 14, 60)):
+    for letter, width in zip("ABCDEFGH", (24, 24, 28, 12, 18, 14, 60, 50)):
         ws.column_dimensions[letter].width = width
 
 
@@ -629,7 +437,8 @@ def workbook_bytes(sheets: Mapping[str, "pd.DataFrame"], *, sheet_notes: Mapping
     for name, df in sheets.items():
         rows = _write_table(wb.create_sheet(name), df, name, units.get(name, {}))
         for r in rows:
-            r["description"] = column_docs.get(name, {}).get(r["column"], "")
+            doc = column_docs.get(name, {}).get(r["column"], "")
+            r["description"], r["说明"] = (doc, "") if isinstance(doc, str) else doc
         column_rows.extend(rows)
     _write_about(about_ws, sheets, sheet_notes, about, column_rows)
 
@@ -738,3 +547,61 @@ def read_workbook(path: str | os.PathLike) -> dict[str, "pd.DataFrame"]:
                 df[column] = _restore(df[column], docs[header]["pandas dtype"], kind)
         tables[name] = df
     return tables
+
+
+# ------------------------------------------------------------------------- exports
+
+def dta_bytes(df: "pd.DataFrame", meta) -> bytes:
+    """*df* as a Stata 118 ``.dta`` file: variable labels from the metadata's descriptions, value labels
+    for categorical columns (Stata's own encoding of categoricals), missing values as Stata missing."""
+    import pandas as pd
+
+    out = pd.DataFrame(index=df.index)
+    for c in meta.columns:
+        s = df[c.name]
+        if c.dtype == "boolean":
+            s = s.astype("Int8")
+        if c.dtype in ("Int64", "boolean") or str(s.dtype) == "Int8":
+            s = s.astype("float64")  # Stata has no nullable integer; missing becomes Stata's "."
+        elif c.dtype == "string":
+            s = s.astype(object).where(s.notna(), "")
+        out[c.name] = s
+    labels = {c.name: _ascii_label(c.description) for c in meta.columns}
+    buffer = io.BytesIO()
+    out.to_stata(buffer, write_index=False, version=118, variable_labels=labels,
+                 data_label=_ascii_label(meta.title), time_stamp=FIXED_TIMESTAMP)
+    return buffer.getvalue()
+
+
+def _ascii_label(text: str) -> str:
+    """Stata labels: at most 80 characters (UTF-8 is allowed in version 118, but 80 bytes is the limit)."""
+    encoded = text.encode("utf-8")[:80]
+    return encoded.decode("utf-8", errors="ignore")
+
+
+def export_tables(fmt: str, out_dir: str | os.PathLike) -> list[Path]:
+    """Write every shipped table in ``fmt`` ('csv', 'xlsx' or 'dta') into ``out_dir``, atomically.
+
+    Reads the tables the package ships (:func:`dalian_reports.load_table`); works in an installed package.
+    """
+    from .._atomic import atomic_directory_update
+    from .._load import get_metadata, list_tables, load_table
+
+    out = Path(out_dir)
+    names = list_tables()
+    tables = {n: load_table(n) for n in names}
+    if fmt == "csv":
+        contents = {out / f"{n}.csv": csv_bytes(df) for n, df in tables.items()}
+    elif fmt == "dta":
+        contents = {out / f"{n}.dta": dta_bytes(df, get_metadata(n)) for n, df in tables.items()}
+    elif fmt == "xlsx":
+        metas = {n: get_metadata(n) for n in names}
+        contents = {out / "dalian_reports.xlsx": workbook_bytes(
+            {n[:31]: df for n, df in tables.items()},
+            sheet_notes={n[:31]: m.description for n, m in metas.items()},
+            column_docs={n[:31]: {c.name: (c.description, c.description_zh) for c in m.columns}
+                         for n, m in metas.items()},
+            units={n[:31]: {c.name: c.unit for c in m.columns if c.unit} for n, m in metas.items()})}
+    else:
+        raise ValueError(f"format must be csv, xlsx or dta, not {fmt!r}")
+    return atomic_directory_update(contents)

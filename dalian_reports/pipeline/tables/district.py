@@ -1,6 +1,6 @@
 """Jinzhou District (Jinpu New Area) figures, and how they compare with Dalian's.
 
-:func:`district_figures` is :func:`~dalian_reports.tables.headline.headline_figures` of the
+:func:`district_figures` is :func:`~dalian_reports.pipeline.tables.headline.headline_figures` of the
 district's 2021 work report (source 002): its 2020 results (raw line 18), the 13th-plan review
 (五年来…, lines 40–54), the 14th-plan goals (line 66), the 2021 targets (line 70) and the
 New-Area figures of the glossary note (名词解释 1, line 94) — same columns, same rows.
@@ -11,7 +11,7 @@ indicator, measure and period, with the source of each side.
 Where the city figures come from (``city_origin``)
 --------------------------------------------------
 ``fyp14``     the 14th-plan indicator table of the plan outline (source 004, report id
-              ``dalian-fyp14-zh``, :func:`~dalian_reports.tables.plans.fyp_indicators` ``(14)``):
+              ``dalian-fyp14-zh``, :func:`~dalian_reports.pipeline.tables.plans.fyp_indicators` ``(14)``):
               the 2020 cells are 2020 outcomes (地区生产总值增长 0.9 → GDP growth 2020, line 182);
               the 2025 cells are plan targets dated 2025 (a ceiling such as ``<4.5`` covers
               2021–2025, like the extractor's caps); the 年均增长 cells are average-growth
@@ -19,11 +19,11 @@ Where the city figures come from (``city_origin``)
               cells are five-year totals (a 2020 ``[15]`` is the 13th plan's 2016–2020 reduction).
 ``fyp13``     the 13th-plan completion table (same outline, ``fyp_indicators(13)``): 完成 cells
               are 2020 outcomes, 2015 cells 2015 outcomes, 平均增速% cells average growth
-              achieved 2016–2020 (as :mod:`dalian_reports.tables.plans` reads them), 2020 目标
+              achieved 2016–2020 (as :mod:`dalian_reports.pipeline.tables.plans` reads them), 2020 目标
               cells plan targets.
 ``headline``  the Dalian rows of :func:`headline_figures` (Chinese reports).
 ``reference`` only with ``reference=True``: the preferred Dalian row of the reference data
-              (:func:`~dalian_reports.tables.reference.reference_series`) for a single-year
+              (:func:`~dalian_reports.pipeline.tables.reference.reference_series`) for a single-year
               figure no seed gives — secondary data, labelled with file, row and url.
 ``derived``   computed from two cells of one table (e.g. the 2016–2020 increase of urban income
               = 2020 cell − 2015 cell); ``note`` shows the arithmetic.
@@ -64,9 +64,10 @@ states them here, each with its words checked against line 94.
 """
 from __future__ import annotations
 
-from .cache import cached
+from .memo import memo
 
-from .missing import is_missing
+
+from ...verdicts import is_missing
 
 import math
 import re
@@ -117,7 +118,7 @@ _SLOT_LABEL = {"base": "{base_year} cell", "target": "{target_year} target cell"
 def district_figures():
     """The Jinzhou report's headline figures: :func:`headline_figures` rows with issuer 'jinzhou'.
 
-    Same columns and types as :func:`~dalian_reports.tables.headline.headline_figures`
+    Same columns and types as :func:`~dalian_reports.pipeline.tables.headline.headline_figures`
     (report_id … share_of, line, quote); ``share_of`` is 'dalian' for 占全市 / 占大连市 shares
     and 'liaoning' for 占辽宁省.
 
@@ -165,7 +166,7 @@ def _plan_quote(raw: str, names: list[str], texts: list[str], upto: str) -> str:
 def _plan_facts(plan: int, lines: list[str]) -> list[dict]:
     import pandas as pd
 
-    from ..extract.plan_tables import GROWTH_NAME_PATTERN, type_cell
+    from ...extract.plan_tables import GROWTH_NAME_PATTERN, type_cell
     from .plans import LEVEL_OF_RELATED_INDICATOR, REDUCTION_WORDS, fyp_indicators
 
     span = _PLAN_SPAN[plan]
@@ -256,7 +257,7 @@ def _headline_facts() -> list[dict]:
 
 @lru_cache(maxsize=None)
 def _city_facts() -> tuple[dict, ...]:
-    from ..sources.raw import read_source
+    from ...sources.raw import read_source
 
     lines = read_source(PLAN_SOURCE_ID).lines
     facts = _plan_facts(14, lines) + _plan_facts(13, lines) + _headline_facts()
@@ -281,12 +282,12 @@ def _reference_facts(indicator: str, measure: str, year: int, family: str) -> li
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _scope_line() -> str:
-    from ..sources.raw import read_source
+    from ...sources.raw import read_source
 
     raw = read_source(DISTRICT_SOURCE_ID).lines[SCOPE_LINE - 1]
     for scope, (words, _comparable) in SCOPE_EVIDENCE.items():
         if words not in raw:
-            from ..errors import ParseError
+            from ...errors import ParseError
 
             raise ParseError(f"scope evidence for {scope} not on this line: {words!r}", file=DISTRICT_SOURCE_ID,
                              line=SCOPE_LINE)
@@ -370,7 +371,7 @@ def _difference(d, c: dict, scope: str) -> tuple[float, str]:
     return diff, note
 
 
-@cached
+@memo
 def district_vs_city(reference: bool = False):
     """Every district figure beside the Dalian figure for the same indicator, measure and period.
 

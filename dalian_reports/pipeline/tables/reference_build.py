@@ -21,9 +21,9 @@ Nothing is guessed:
 ``role`` is ``target`` / ``stretch_target`` / ``outcome`` (estimate, official and
 outcome rows compete for one "what happened" value). See :func:`preferred_sort_key`.
 
-Run ``python -m dalian_reports.tables.reference_build`` to rewrite the CSV.
+Run ``python -m dalian_reports.pipeline.tables.reference_build`` to rewrite the CSV.
 
->>> from dalian_reports.tables.reference_build import build_reference_series, default_original_dir
+>>> from dalian_reports.pipeline.tables.reference_build import build_reference_series, default_original_dir
 >>> df = build_reference_series(default_original_dir())
 >>> df.query("jurisdiction == 'china' and year == 2005 and kind == 'target'")[["value", "qualifier", "text"]].values.tolist()
 [[8.0, 'about', '8%左右']]
@@ -38,8 +38,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from .._paths import data_dir
-from .vocabulary import lookup
+from ..._resources import data_dir
+from ...vocab import lookup
 
 ORIGINAL_FILES = (
     "national_gdp_targets.csv",

@@ -21,7 +21,8 @@ finding shows both sides with their report, raw line and exact quote:
 """
 from __future__ import annotations
 
-from .cache import cached
+from .memo import memo
+
 
 COLUMNS = ["check", "issuer", "indicator", "measure", "period", "a_source", "a_quote", "a_value", "b_source",
            "b_quote", "b_value", "difference", "note"]
@@ -97,7 +98,7 @@ def growth_vs_multiple(figures=None) -> list[dict]:
 def wording_changes(figures=None) -> list[dict]:
     """Indicators whose wording changed between reports: one finding per change, earliest wording first."""
     from .headline import headline_figures
-    from .vocabulary import normalize
+    from ...vocab import normalize
 
     df = headline_figures() if figures is None else figures
     df = df[(df.lang == "zh") & (df.issuer == "dalian") & df.indicator.notna()
@@ -117,10 +118,10 @@ def wording_changes(figures=None) -> list[dict]:
 
 def table_vs_prose() -> list[dict]:
     """The 14th-plan indicator table against the plan outline's own 主要目标 prose."""
-    from ..extract.headline import headline_records
-    from ..sources.cleaning import report_text
+    from ...extract.headline import headline_records
+    from ...sources.cleaning import report_text
     from .plans import fyp_indicators
-    from .vocabulary import lookup
+    from ...vocab import lookup
 
     clean = report_text("dalian-fyp14-zh")
     rows, _ = headline_records(clean.text, "zh", 2021)
@@ -165,7 +166,7 @@ class _Row:
         self.__dict__.update(fields)
 
 
-@cached
+@memo
 def inconsistencies():
     """All findings of the four checks as one table (columns: check, issuer, indicator, measure, period,
     a_source, a_quote, a_value, b_source, b_quote, b_value, difference, note)."""

@@ -26,14 +26,15 @@ Decisions
 """
 from __future__ import annotations
 
-from .cache import cached
+from .memo import memo
+
 
 from functools import lru_cache
 
-from ..extract.headline import headline_records
-from ..sources.cleaning import report_text
-from ..sources.reports import report_list
-from .vocabulary import lookup, name_en
+from ...extract.headline import headline_records
+from ...sources.cleaning import report_text
+from ...sources.reports import report_list
+from ...vocab import lookup, name_en
 
 COLUMNS = [
     "report_id", "source_id", "issuer", "lang", "report_year", "kind", "period_start", "period_end",
@@ -51,7 +52,7 @@ STRING_COLUMNS = ["report_id", "source_id", "issuer", "lang", "kind", "indicator
 
 def headline_reports():
     """The reports whose headline paragraphs are read: every report except pasted copies and the plan outline
-    (whose indicator tables are read by :mod:`dalian_reports.tables.plans`)."""
+    (whose indicator tables are read by :mod:`dalian_reports.pipeline.tables.plans`)."""
     return [r for r in report_list() if r.duplicate_of is None and r.doc_type == "government_work_report"]
 
 
@@ -91,7 +92,7 @@ def _code(wording: str | None, basis: str | None) -> str | None:
     return code
 
 
-@cached
+@memo
 def headline_figures():
     """Every headline target and outcome of every report, one row per number.
 
@@ -123,7 +124,7 @@ def outcomes():
     return df[df.kind.isin(["outcome", "plan_outcome"])].reset_index(drop=True)
 
 
-@cached
+@memo
 def unparsed():
     """Every number of a headline paragraph that did not become a row with a known indicator, with its line and why."""
     import pandas as pd
@@ -146,7 +147,7 @@ COMPARE_COLUMNS = [
 ]
 
 
-@cached
+@memo
 def compare_languages(report_zh: str = "dalian-2024-zh", report_en: str = "dalian-2024-en",
                       kinds: tuple[str, ...] = ("target", "outcome")):
     """The Chinese report and its English translation side by side, one row per figure.

@@ -6,17 +6,17 @@ Seeds first, reference second
 reports only — the 2024 English translation repeats the Chinese figures): a row of kind
 ``target`` for one year, indicator and measure, without ``力争 (stretch)`` in its basis. Their
 source is ``'<report_id> line <raw line>'`` and their text the exact raw quote. *Reference*
-rows (:mod:`dalian_reports.tables.reference`) fill the years the seeds lack; their source is
+rows (:mod:`dalian_reports.pipeline.tables.reference`) fill the years the seeds lack; their source is
 ``'reference/<file> row <n> <url>'``. For Dalian and Jinzhou a seed replaces a reference row of
 the same year (the seeds are the primary documents); for China and Liaoning there are no seeds.
-:func:`~dalian_reports.tables.reference.reference_target_ladder` implements that precedence
+:func:`~dalian_reports.pipeline.tables.reference.reference_target_ladder` implements that precedence
 and records in ``note`` any reference target that differs from the seed it gave way to.
 
 Hit or miss
 -----------
-:func:`~dalian_reports.tables.reference.hit_or_miss`: a growth target is a floor; an
+:func:`~dalian_reports.pipeline.tables.reference.hit_or_miss`: a growth target is a floor; an
 ``about`` (左右) target counts as met down to ``ABOUT_TOLERANCE_PP`` (=
-:data:`dalian_reports.tables.reference.ABOUT_TOLERANCE_PP`, 0.5 pp) below it; a range must be
+:data:`dalian_reports.pipeline.tables.reference.ABOUT_TOLERANCE_PP`, 0.5 pp) below it; a range must be
 hit inside; ``at_most`` / ``less_than`` (unemployment 3%以内) are ceilings. ``hit_rule`` spells
 out the comparison for every row.
 
@@ -27,9 +27,10 @@ out the comparison for every row.
 """
 from __future__ import annotations
 
-from .cache import cached
+from .memo import memo
 
-from .missing import is_missing
+
+from ...verdicts import is_missing
 
 import math
 
@@ -67,7 +68,7 @@ def _seed_rows(issuer: str, kind: str, indicator: str, measure: str):
 
 def seed_targets(indicator: str = "gdp", measure: str = "growth", issuers=SEED_ISSUERS):
     """Seed targets, one row per (jurisdiction, year), in the ``extra_targets`` format of
-    :func:`~dalian_reports.tables.reference.reference_target_ladder`: jurisdiction, year, value,
+    :func:`~dalian_reports.pipeline.tables.reference.reference_target_ladder`: jurisdiction, year, value,
     value_high, qualifier, text (exact raw quote), source ('<report_id> line <n>'), note (other
     seed rows of the same year, if any).
 
@@ -95,8 +96,8 @@ def seed_targets(indicator: str = "gdp", measure: str = "growth", issuers=SEED_I
 # ---------------------------------------------------------------------------------------------
 # The ladder
 # ---------------------------------------------------------------------------------------------
-@cached
-def target_ladder_long(year=None):
+@memo
+def target_ladder_long():
     """GDP growth targets of China, Liaoning, Dalian and Jinzhou, one row per (year, jurisdiction).
 
     Columns: year, jurisdiction ('china' | 'liaoning' | 'dalian' | 'jinzhou'), value, value_high
@@ -104,9 +105,10 @@ def target_ladder_long(year=None):
     source (seed: '<report_id> line <n>'; reference: 'reference/<file> row <n> <url>'), origin
     ('seed' | 'reference'), note (a differing target that was not used). A jurisdiction with no
     known target for a year has no row; a year with an explicit "no target" (China 2020) has a
-    row with qualifier 'none' and no value. ``year`` (an int or a list) filters.
+    row with qualifier 'none' and no value.
 
-    >>> for row in target_ladder_long(2013)[["jurisdiction", "value", "qualifier", "source"]].values.tolist():
+    >>> t = target_ladder_long()
+    >>> for row in t[t.year == 2013][["jurisdiction", "value", "qualifier", "source"]].values.tolist():
     ...     print(row)
     ['china', 7.5, 'about', 'reference/national_gdp_targets.csv row 9 (no url: see note)']
     ['dalian', 11.0, 'about', 'dalian-2013-zh line 440']
@@ -131,22 +133,8 @@ def target_ladder_long(year=None):
     df = pd.DataFrame(rows, columns=LADDER_COLUMNS)
     df["_order"] = df["jurisdiction"].map({j: i for i, j in enumerate(JURISDICTIONS)})
     df = df.sort_values(["year", "_order"], kind="stable").drop(columns="_order")
-    if year is not None:
-        years = [year] if isinstance(year, int) else list(year)
-        df = df[df["year"].isin(years)]
     df = df.reset_index(drop=True).astype({"year": "int64", "value": "float64", "value_high": "float64"})
     return df.astype({c: "string" for c in ("jurisdiction", "qualifier", "text", "source", "origin", "note")})
-
-
-def target_ladder(year=None):
-    """The target ladder in long format: :func:`target_ladder_long` (same arguments and columns).
-
-    >>> t = target_ladder(2021)
-    >>> t[["jurisdiction", "value", "qualifier", "origin"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-    [['china', 6.0, 'at_least', 'reference'], ['dalian', 6.5, 'about', 'reference'],
-     ['jinzhou', 6.5, 'at_least', 'seed']]
-    """
-    return target_ladder_long(year)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,7 +207,7 @@ def _officials(indicator: str, measure: str) -> dict[int, dict]:
 
 
 def _hit_rule(value, high, qualifier) -> str:
-    from .reference import ABOUT_TOLERANCE_PP
+    from ...verdicts import ABOUT_TOLERANCE_PP
 
     if is_missing(value) or qualifier in ("qualitative", "none") or is_missing(qualifier):
         return "no numeric target: n/a"
@@ -236,7 +224,7 @@ def _hit_rule(value, high, qualifier) -> str:
     }.get(qualifier, "n/a")
 
 
-@cached
+@memo
 def target_vs_outcome(indicator: str = "gdp", measure: str = "growth"):
     """Each Dalian target against the report's own estimate and the official figure.
 
@@ -255,7 +243,7 @@ def target_vs_outcome(indicator: str = "gdp", measure: str = "growth"):
     * gap_estimate_pp, gap_official_pp = outcome − target_value (for a range, its lower bound), in
       percentage points; positive means above the target;
     * hit_estimate, hit_official ('hit' | 'miss' | 'n/a') by
-      :func:`~dalian_reports.tables.reference.hit_or_miss` (an 'about' target is met down to
+      :func:`~dalian_reports.pipeline.tables.reference.hit_or_miss` (an 'about' target is met down to
       ``ABOUT_TOLERANCE_PP`` = 0.5 pp below it); hit_rule spells it out;
     * national_target_value, national_target_high, national_target_qualifier,
       national_target_source, national_gap_pp = Dalian target − national target (lower bounds

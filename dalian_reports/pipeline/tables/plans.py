@@ -41,12 +41,12 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..errors import ParseError
-from ..extract.plan_tables import (
+from ...errors import ParseError
+from ...extract.plan_tables import (
     ACHIEVED, BASE, GROWTH, GROWTH_NAME_PATTERN, TARGET, Cell, PlanRow, PlanTable, parse_plan_table, type_cell,
 )
-from ..sources.raw import read_source
-from .vocabulary import direction, lookup, name_en
+from ...sources.raw import read_source
+from ...vocab import direction, lookup, name_en
 
 SOURCE_ID = "004"
 TABLE_TITLES = {

@@ -1,11 +1,18 @@
-"""The one canonical indicator vocabulary (``indicators.csv`` beside this module).
+"""The one vocabulary: indicators, qualifiers, measures and kinds, as data files beside this module.
+
+``indicators.csv`` holds the indicator codes; ``qualifiers.csv``, ``measures.csv`` and ``kinds.csv``
+the closed lists every grammar, builder, schema and figure uses (:data:`QUALIFIERS`, :data:`MEASURES`,
+:data:`KINDS`). A linguist extends a list by adding a row; no Python changes.
+
+Indicators
+----------
 
 Each row is a canonical code with its English and Chinese names, every Chinese and
 English wording seen in the sources (names changed over time, e.g. 公共财政收入 →
 一般公共预算收入), the measures and units it may take, and its direction (whether a
 higher value is better: 'up', 'down' or 'none').
 
->>> from dalian_reports.tables.vocabulary import lookup, name_en
+>>> from dalian_reports.vocab import lookup, name_en
 >>> lookup("公共财政收入"), lookup("一般公共预算收入")
 ('budget_revenue', 'budget_revenue')
 >>> name_en("gdp")
@@ -19,8 +26,37 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-VOCABULARY_FILE = Path(__file__).with_name("indicators.csv")
+HERE = Path(__file__).resolve().parent
+VOCABULARY_FILE = HERE / "indicators.csv"
 COLUMNS = ["code", "name_en", "name_zh", "aliases_zh", "aliases_en", "measures", "units", "direction", "note"]
+
+
+def _codes(file: str, where=None) -> tuple[str, ...]:
+    with open(HERE / file, newline="", encoding="utf-8") as fh:
+        return tuple(r["code"] for r in csv.DictReader(fh) if where is None or where(r))
+
+
+#: Qualifiers read from text (exact, about, at_least, at_most, greater_than, less_than, range, qualitative).
+QUALIFIERS = _codes("qualifiers.csv", lambda r: r["read_from_text"] == "yes")
+#: Every qualifier, including the reference data's ``none`` (no target set) and ``unknown`` (wording lost).
+ALL_QUALIFIERS = _codes("qualifiers.csv")
+#: Measures (growth, avg_growth, level, rate, decline, cumulative_decline, multiple, pp_gap, share, qualitative).
+MEASURES = _codes("measures.csv")
+#: Kinds of a headline figure (target, outcome, plan_target, plan_outcome).
+KINDS = _codes("kinds.csv")
+
+
+def table(name: str):
+    """One vocabulary file as a DataFrame (``indicators``, ``qualifiers``, ``measures`` or ``kinds``).
+
+    >>> table("qualifiers").set_index("code").loc["about", "symbol"]
+    '≈'
+    """
+    import pandas as pd
+
+    if name not in ("indicators", "qualifiers", "measures", "kinds"):
+        raise KeyError(f"no vocabulary file {name!r}; files: indicators, qualifiers, measures, kinds")
+    return pd.read_csv(HERE / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
 def normalize(wording: str) -> str:
@@ -80,7 +116,8 @@ def direction(code: str) -> str:
 
 
 def vocabulary():
-    """The vocabulary as a DataFrame, one row per code.
+    """The indicator vocabulary as a DataFrame, one row per code: names in English and Chinese, every
+    wording seen (aliases), measures and units it may take, direction, notes.
 
     >>> vocabulary().set_index("code").loc["cpi", "name_zh"]
     '居民消费价格指数'

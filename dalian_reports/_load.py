@@ -1,0 +1,98 @@
+"""Reading the shipped tables: ``list_tables``, ``load_table``, ``get_metadata``.
+
+The tables are CSV files built by the pipeline and shipped with the package; their metadata is the
+``datapackage.json`` beside them. Loading reads a file and applies the declared dtypes (categoricals,
+nullable integers, strings, booleans); nothing is computed and nothing is written.
+
+>>> import dalian_reports as dr
+>>> "headline_figures" in dr.list_tables()
+True
+>>> dr.load_table("reports").dtypes["report_year"]
+dtype('int64')
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from ._metadata import TableMetadata, apply_types
+from ._resources import processed_dir
+from .errors import DalianReportsError
+
+PACKAGE_FILE = "datapackage.json"
+
+
+@lru_cache(maxsize=4)
+def _package(path: Path, stamp: tuple) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _datapackage() -> dict:
+    path = processed_dir() / PACKAGE_FILE
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise DalianReportsError("table catalogue not found; in a checkout, run `make` to build the tables",
+                                 file=str(path)) from None
+    return _package(path, (st.st_size, st.st_mtime_ns))
+
+
+def _resources() -> dict[str, dict]:
+    return {r["name"]: r for r in _datapackage()["resources"]}
+
+
+def list_tables() -> list[str]:
+    """Names of the tables the package ships, in catalogue order.
+
+    >>> list_tables()[:2]
+    ['reports', 'year_restorations']
+    """
+    return list(_resources())
+
+
+def _resource(name: str) -> dict:
+    resources = _resources()
+    if name not in resources:
+        import difflib
+
+        close = difflib.get_close_matches(str(name), list(resources), n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise KeyError(f"no table named {name!r}.{hint} Tables: {', '.join(resources)}")
+    return resources[name]
+
+
+def get_metadata(name: str) -> TableMetadata:
+    """A table's metadata: title and description in English and Chinese, sources, and every column's
+    dtype, unit, allowed values and description.
+
+    >>> meta = get_metadata("headline_figures")
+    >>> meta.column("qualifier").values[:3]
+    ('exact', 'about', 'at_least')
+    """
+    return TableMetadata.from_resource(_resource(name))
+
+
+def load_table(name: str):
+    """A shipped table as a typed DataFrame (one call reads one CSV file; nothing is recomputed).
+
+    >>> load_table("reports").columns[:3].tolist()
+    ['report_id', 'source_id', 'issuer']
+    """
+    import pandas as pd
+
+    resource = _resource(name)
+    meta = TableMetadata.from_resource(resource)
+    path = processed_dir() / resource["path"]
+    read_as = {c.name: ("string" if c.dtype in ("string", "category") else
+                        "object" if c.dtype in ("boolean", "int64") else c.dtype) for c in meta.columns}
+    try:
+        raw = pd.read_csv(path, dtype=read_as, keep_default_na=False, na_values=[""],
+                          float_precision="round_trip", encoding="utf-8")
+    except FileNotFoundError:
+        raise DalianReportsError(f"table {name!r} is catalogued but its file is missing", file=str(path)) from None
+    try:
+        return apply_types(raw, meta)
+    except ValueError as exc:
+        raise DalianReportsError(str(exc), file=str(path)) from None

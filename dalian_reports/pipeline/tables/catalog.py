@@ -1,0 +1,55 @@
+"""The catalogue of tables the pipeline builds: name and builder, in the order they are shipped.
+
+What each table *is* (title, columns, units, meanings) is in its metadata, ``data/metadata/<name>.yaml``.
+
+>>> [t.name for t in TABLES][:2]
+['reports', 'year_restorations']
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    builder: str  # "module:function"
+    kwargs: dict = field(default_factory=dict)
+
+    def build(self):
+        module, function = self.builder.split(":")
+        return getattr(importlib.import_module(module), function)(**self.kwargs)
+
+
+_P = "dalian_reports.pipeline.tables"
+TABLES: list[TableSpec] = [
+    TableSpec("reports", "dalian_reports.sources.reports:reports"),
+    TableSpec("year_restorations", "dalian_reports.sources.years:year_restorations"),
+    TableSpec("headline_figures", f"{_P}.headline:headline_figures"),
+    TableSpec("unparsed", f"{_P}.headline:unparsed"),
+    TableSpec("compare_languages", f"{_P}.headline:compare_languages"),
+    TableSpec("fyp13_indicators", f"{_P}.plans:plan13_status"),
+    TableSpec("fyp14_indicators", f"{_P}.plans:plan14_implied_growth"),
+    TableSpec("inconsistencies", f"{_P}.consistency:inconsistencies"),
+    TableSpec("district_vs_city", f"{_P}.district:district_vs_city"),
+    TableSpec("target_ladder", f"{_P}.targets:target_ladder_long"),
+    TableSpec("target_vs_outcome", f"{_P}.targets:target_vs_outcome"),
+    TableSpec("reference_series", f"{_P}.reference:reference_series"),
+]
+
+
+def table_names() -> list[str]:
+    return [t.name for t in TABLES]
+
+
+def spec(name: str) -> TableSpec:
+    for table in TABLES:
+        if table.name == name:
+            return table
+    raise KeyError(f"unknown table {name!r}; known: {table_names()}")
+
+
+def build_table(name: str):
+    """Build one table from the sources (what the pipeline writes to data/processed/)."""
+    return spec(name).build()
