@@ -233,7 +233,7 @@ def test_defect_district_basis_budget_revenue_is_read(figures):
 
 
 def test_new_employment_is_a_five_year_total(figures):
-    r = figures[(figures.line == 54) & (figures.indicator == "employment_new")].iloc[0]
+    r = figures[(figures.line == 54) & (figures.indicator == "new_urban_jobs")].iloc[0]
     assert (int(r.period_start), int(r.period_end)) == (2016, 2020)
 
 

@@ -781,7 +781,7 @@ def test_an_unseen_chinese_paragraph_gets_the_dalian_codes(hf):
     for unseen, known in UNSEEN_TO_DALIAN.items():
         assert got[unseen] is not None and got[unseen] == dalian[known], (unseen, known)
     # surveyed unemployment is another statistic than registered unemployment: not merged into it
-    assert got["城镇调查失业率"] is None
+    assert got["城镇调查失业率"] == "surveyed_unemployment"
     assert set(rows.kind) == {T} and set(rows.period_start) == {2025}
 
 

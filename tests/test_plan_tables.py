@@ -64,7 +64,7 @@ PLAN13 = [
 PLAN13_CODES = [
     "gdp", "labour_productivity", "budget_revenue", "urbanization_rate", "urbanization_rate_hukou", "service_share",
     "rd_intensity", "patents_per_10k", "sci_tech_contribution", "broadband_fixed", "broadband_mobile",
-    "urban_income", "rural_income", "schooling_years", "employment_new", "unemployment", "pension_coverage",
+    "urban_income", "rural_income", "schooling_years", "new_urban_jobs", "unemployment", "pension_coverage",
     "shantytown_renovation", "life_expectancy", "farmland", "new_construction_land", "water_intensity",
     "energy_intensity", "non_fossil_share", "co2_intensity", "forest_greening_rate", "forest_stock", "pm25",
     "air_quality_days", "surface_water_good", "surface_water_worst", "cod", "ammonia_nitrogen", "so2", "nox",

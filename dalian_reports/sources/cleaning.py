@@ -1,9 +1,10 @@
-"""Cleaned, year-restored report text that still maps back to raw lines.
+"""Cleaned text that still maps back to raw lines, by named cleaning rules.
 
-Cleaning removes known artifacts by named rules (``CLEANING_RULES``); nothing
-else is changed. Every character of the cleaned text remembers the raw offset it
-came from, so any span found by a parser maps back to a raw line and an exact
-quote of that line.
+Cleaning removes known artefacts by named rules (the catalogue is ``cleaning_rules.csv`` beside this
+module); nothing else is changed. Which rules apply to a document is data: for the seeds, the rows of
+``data/raw/rules.csv``; for a corpus in the lawtext/gov layout, :data:`CORPUS_RULES`. Every character of
+the cleaned text remembers the raw offset it came from, so any span found by a parser maps back to a raw
+line and an exact quote of that line.
 
 >>> import dalian_reports as dr
 >>> t = dr.report_text("dalian-2014-zh")
@@ -14,50 +15,68 @@ quote of that line.
 """
 from __future__ import annotations
 
+import csv
 import re
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from .raw import RawDocument, manifest_rows, read_source
-from .reports import get_report
-from .years import UNKNOWN_MASK, restorations_for
+from .._resources import raw_dir
+from ..errors import SourceError
+from .raw import RawDocument, read_source
 
 SENTENCE_END = "。！？!?；;：:”」）)"
+RULES_FILE = Path(__file__).with_name("cleaning_rules.csv")
 
-
-@dataclass(frozen=True)
-class CleaningRule:
-    name: str
-    sources: tuple[str, ...]
-    description: str
-
-
-CLEANING_RULES = [
-    CleaningRule("web_boilerplate", ("001", "003"),
-                 "drop whole lines of website chrome: 首页 … / 文章正文 / 评论 / 分享 / Top / banner / "
-                 "repost stamps such as (来源:网站编辑 2024-02-06 13:14) or a bare posting date 2024-01-15"),
-    CleaningRule("blank_space_lines", ("001", "002", "003", "004"),
-                 "drop lines holding only spaces or no-break spaces"),
-    CleaningRule("part_label", ("000",), "drop compilation labels '第N篇：…' (not part of any report)"),
-    CleaningRule("source_credit", ("000",), "cut a trailing credit such as '来源中国经济网)' from a paragraph"),
-    CleaningRule("page_number", ("003",), "cut page numbers such as '-12-' pasted inside English sentences"),
-    CleaningRule("indent", ("001", "003"), "strip leading and trailing spaces of a paragraph"),
-    CleaningRule("page_break_join", ("004",),
-                 "join a paragraph split by a page break: a prose line (no tab) of 40+ characters that does not end "
-                 "a sentence, followed by a blank line and its continuation, is one paragraph (e.g. '…人力资源丰富，市' "
-                 "+ '场空间广阔…')"),
-    CleaningRule("markdown_debris", ("004",), "strip list and emphasis marks left by conversion: leading '- ◆', '**'"),
-    CleaningRule("year_restoration", ("000",),
-                 "replace each overwritten '2024' by its restored year; tokens that are not restored become '20??'"),
-]
+#: Rules for a text in the lawtext/gov layout (YAML front matter, Markdown headings and bold, HTML comments).
+CORPUS_RULES = ("front_matter", "html_comment", "markdown_heading", "markdown_bold", "blank_space_lines", "indent",
+                "destroyed_decimal", "repeated_paragraph")
 
 BOILERPLATE_LINE = re.compile(
     r"^\s*(?:首页(?:\s.*)?|文章正文|评论|分享|Top|banner|\(来源:.*\)|\d{4}-\d{2}-\d{2})\s*$")
 PART_LABEL_LINE = re.compile(r"^\s*第[一二三四五六七八九十]+篇[：:]")
 SOURCE_CREDIT = re.compile(r"来源[^\s。！!]{1,12}\)$")
 PAGE_NUMBER = re.compile(r"-\d{1,3}-")
-MARKDOWN = re.compile(r"^- ◆\s*|\*\*")
+MARKDOWN_DEBRIS = re.compile(r"^- ◆\s*|\*\*")
+MARKDOWN_BOLD = re.compile(r"\*\*")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+HTML_COMMENT = re.compile(r"<!--.*?-->")
+DESTROYED_DECIMAL = re.compile(r"\$1\.\$2")
+REPEAT_MIN_CHARS = 60  # a paragraph this long seen twice is a pasted copy, not a coincidence
+
+
+@dataclass(frozen=True)
+class CleaningRule:
+    name: str
+    description: str
+
+
+@lru_cache(maxsize=1)
+def rule_catalogue() -> dict[str, CleaningRule]:
+    """Every named rule (``cleaning_rules.csv``): name → rule."""
+    with open(RULES_FILE, newline="", encoding="utf-8") as fh:
+        return {r["rule"]: CleaningRule(r["rule"], r["description"]) for r in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=None)
+def _seed_rules(rules_file: Path) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    try:
+        with open(rules_file, newline="", encoding="utf-8") as fh:
+            for number, row in enumerate(csv.DictReader(fh), start=2):
+                if row["rule"] not in rule_catalogue():
+                    raise SourceError(f"unknown cleaning rule {row['rule']!r}; rules: {sorted(rule_catalogue())}",
+                                      file=str(rules_file), line=number)
+                out.setdefault(row["source_id"], []).append(row["rule"])
+    except FileNotFoundError:
+        return {}
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def rules_for(source_id: str) -> tuple[str, ...]:
+    """The cleaning rules that apply to a seed document (``data/raw/rules.csv``)."""
+    return _seed_rules(raw_dir() / "rules.csv").get(source_id, ())
 
 
 @dataclass
@@ -68,6 +87,7 @@ class CleanText:
     text: str
     origin: array
     substitutions: list = field(default_factory=list)
+    dropped: list = field(default_factory=list)  # (raw line, rule) of every line removed whole
 
     def raw_offset(self, index: int) -> int:
         return self.origin[index]
@@ -100,44 +120,44 @@ class CleanText:
         return out
 
 
-def _builder():
-    chars: list[str] = []
-    origin = array("l")
-
-    def add(text: str, raw_start: int):
-        chars.append(text)
-        origin.extend(range(raw_start, raw_start + len(text)))
-
-    return chars, origin, add
-
-
-def _applies(rule: str, source_id: str) -> bool:
-    return any(r.name == rule and source_id in r.sources for r in CLEANING_RULES)
-
-
-def _pieces(source_id: str, text: str) -> list[tuple[str, int]]:
-    """(text, offset in the raw line) pieces of one raw line after in-line cleaning rules.
-
-    A cut page number becomes one space (mapped to the cut's first character), so
-    '…about 3%.-12-The income…' reads '…about 3%. The income…'.
-    """
+def _cuts(rules: tuple[str, ...], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of every in-line cut the rules make in one raw line."""
     cuts: list[tuple[int, int, str]] = []
-    if _applies("page_number", source_id):
+    if "page_number" in rules:
         cuts += [(m.start(), m.end(), " ") for m in PAGE_NUMBER.finditer(text)]
-    if _applies("markdown_debris", source_id):
-        cuts += [(m.start(), m.end(), "") for m in MARKDOWN.finditer(text)]
-    if _applies("source_credit", source_id):
+    if "markdown_debris" in rules:
+        cuts += [(m.start(), m.end(), "") for m in MARKDOWN_DEBRIS.finditer(text)]
+    if "markdown_bold" in rules:
+        cuts += [(m.start(), m.end(), "") for m in MARKDOWN_BOLD.finditer(text)]
+    if "markdown_heading" in rules:
+        cuts += [(m.start(), m.end(), "") for m in MARKDOWN_HEADING.finditer(text)]
+    if "html_comment" in rules:
+        cuts += [(m.start(), m.end(), "") for m in HTML_COMMENT.finditer(text)]
+    if "destroyed_decimal" in rules:  # '１$1.$2％' keeps no digits after the point: masked, never a number
+        cuts += [(m.start(), m.end(), "??") for m in DESTROYED_DECIMAL.finditer(text)]
+    if "source_credit" in rules:
         credit = SOURCE_CREDIT.search(text)
         if credit:
             cuts.append((credit.start(), credit.end(), ""))
+    return sorted(cuts)
+
+
+def _pieces(rules: tuple[str, ...], text: str) -> list[tuple[str, int]]:
+    """(text, offset in the raw line) pieces of one raw line after the in-line rules.
+
+    A cut page number becomes one space (mapped to the cut's first character), so
+    '…about 3%.-12-The income…' reads '…about 3%. The income…'; a destroyed decimal becomes '??'.
+    """
     lo, hi = 0, len(text)
-    if _applies("indent", source_id):
+    if "indent" in rules:
         lo, hi = len(text) - len(text.lstrip()), len(text.rstrip())
     pieces, pos = [], lo
-    for cut_start, cut_end, replacement in sorted(cuts):
+    for cut_start, cut_end, replacement in _cuts(rules, text):
+        if cut_start < pos:
+            continue  # overlapping cuts: the first wins
         if cut_start > pos:
             pieces.append((text[pos:min(cut_start, hi)], pos))
-        if replacement and lo < cut_start and cut_end < hi:
+        if replacement and (lo < cut_start and cut_end < hi or replacement == "??"):
             pieces.append((replacement, cut_start))
         pos = max(pos, cut_end)
     if hi > pos:
@@ -145,41 +165,74 @@ def _pieces(source_id: str, text: str) -> list[tuple[str, int]]:
     return [(piece, offset) for piece, offset in pieces if piece]
 
 
-def _dropped(source_id: str, text: str) -> bool:
-    if not text.strip():  # blank_space_lines (str.strip also removes no-break spaces)
-        return True
-    if _applies("web_boilerplate", source_id) and BOILERPLATE_LINE.match(text):
-        return True
-    return _applies("part_label", source_id) and bool(PART_LABEL_LINE.match(text))
+def _dropped(rules: tuple[str, ...], text: str) -> str | None:
+    """The rule that drops a whole raw line, or None."""
+    if "blank_space_lines" in rules and not text.strip():  # str.strip also removes no-break spaces
+        return "blank_space_lines"
+    if "web_boilerplate" in rules and BOILERPLATE_LINE.match(text):
+        return "web_boilerplate"
+    if "part_label" in rules and PART_LABEL_LINE.match(text):
+        return "part_label"
+    return None
 
 
-def _joins_next(source_id: str, text: str) -> bool:
-    return (_applies("page_break_join", source_id) and "\t" not in text and len(text) >= 40
+def _joins_next(rules: tuple[str, ...], text: str) -> bool:
+    return ("page_break_join" in rules and "\t" not in text and len(text) >= 40
             and not text.rstrip().endswith(tuple(SENTENCE_END)))
 
 
-def clean_lines(doc: RawDocument, first: int, last: int, restored: bool = True) -> CleanText:
-    """Clean raw lines ``first``..``last`` (1-based, inclusive) of a document."""
-    source_id = doc.source_id
-    chars, origin, add = _builder()
+def _front_matter_end(doc: RawDocument) -> int:
+    """Last line of a YAML front matter ('---' … '---' at the top), or 0 when there is none."""
+    if doc.n_lines < 2 or doc.line(1).strip() != "---":
+        return 0
+    for number in range(2, min(doc.n_lines, 40) + 1):
+        if doc.line(number).strip() == "---":
+            return number
+    return 0
+
+
+def clean_lines(doc: RawDocument, first: int, last: int, rules: tuple[str, ...] | None = None) -> CleanText:
+    """Clean raw lines ``first``..``last`` (1-based, inclusive) of a document by the named ``rules``
+    (default: the rules the data give for the document's source id)."""
+    rules = rules_for(doc.source_id) if rules is None else tuple(rules)
+    unknown = set(rules) - set(rule_catalogue())
+    if unknown:
+        raise ValueError(f"unknown cleaning rules {sorted(unknown)}; rules: {sorted(rule_catalogue())}")
+    skip_to = _front_matter_end(doc) if "front_matter" in rules else 0
+    seen: set[str] = set()
+    chars: list[str] = []
+    origin = array("l")
+    dropped: list[tuple[int, str]] = []
     pending_join = False
     for number in range(first, last + 1):
         text = doc.line(number)
-        if _dropped(source_id, text):
+        rule = "front_matter" if number <= skip_to else _dropped(rules, text)
+        if rule is None and "repeated_paragraph" in rules and len(text.strip()) >= REPEAT_MIN_CHARS:
+            key = text.strip()
+            rule = "repeated_paragraph" if key in seen else None
+            seen.add(key)
+        if rule:
+            dropped.append((number, rule))
+            continue
+        pieces = _pieces(rules, text)
+        if not pieces:
+            dropped.append((number, "blank_space_lines"))
             continue
         if chars and not pending_join:
-            add("\n", doc.line_start(number) - 1)  # the raw newline before this line
+            chars.append("\n")
+            origin.append(doc.line_start(number) - 1)  # the raw newline before this line
         base = doc.line_start(number)
-        for piece, offset in _pieces(source_id, text):
-            add(piece, base + offset)
-        pending_join = _joins_next(source_id, text)
-    clean = CleanText(doc, "".join(chars), origin)
-    if restored:
-        _restore_years(clean, first, last)
-    return clean
+        for piece, offset in pieces:
+            chars.append(piece)
+            origin.extend(range(base + offset, base + offset + len(piece)))
+        pending_join = _joins_next(rules, text)
+    return CleanText(doc, "".join(chars), origin, dropped=dropped)
 
 
-def _restore_years(clean: CleanText, first: int, last: int) -> None:
+def restore_years(clean: CleanText, first: int, last: int) -> None:
+    """Replace each overwritten year token of a seed by its restored year, or by '20??' (lost digits)."""
+    from .years import UNKNOWN_MASK, restorations_for
+
     tokens = [r for r in restorations_for(clean.doc.source_id) if first <= r.line <= last]
     if not tokens:
         return
@@ -201,12 +254,18 @@ def _restore_years(clean: CleanText, first: int, last: int) -> None:
 
 @lru_cache(maxsize=64)
 def _report_text(report_id: str, restored: bool) -> CleanText:
+    from .reports import get_report
+
     report = get_report(report_id)
-    return clean_lines(read_source(report.source_id), report.line_start, report.line_end, restored)
+    doc = read_source(report.source_id)
+    clean = clean_lines(doc, report.line_start, report.line_end)
+    if restored and "year_restoration" in rules_for(doc.source_id):
+        restore_years(clean, report.line_start, report.line_end)
+    return clean
 
 
 def report_text(report_id: str, restored: bool = True) -> CleanText:
-    """The cleaned text of one report (``restored=False`` keeps the overwritten years).
+    """The cleaned text of one report of the seeds (``restored=False`` keeps the overwritten years).
 
     The result's ``text`` is the cleaned paragraphs joined by newlines; ``raw_line(i)``
     and ``quote(start, end)`` map any span back to the raw file; ``substitutions``
@@ -216,15 +275,18 @@ def report_text(report_id: str, restored: bool = True) -> CleanText:
 
 
 def cleaning_rules():
-    """The named cleaning rules, with the sources each applies to."""
+    """The named cleaning rules, with the seed documents each applies to (``data/raw/rules.csv``)."""
     import pandas as pd
 
-    return pd.DataFrame([dict(rule=r.name, sources=",".join(r.sources), description=r.description)
-                         for r in CLEANING_RULES]).astype("string")
+    applies = _seed_rules(raw_dir() / "rules.csv")
+    rows = [dict(rule=r.name, sources=",".join(s for s, rules in sorted(applies.items()) if r.name in rules),
+                 description=r.description) for r in rule_catalogue().values()]
+    return pd.DataFrame(rows).astype("string")
 
 
-def source_ids_with_rule(name: str) -> tuple[str, ...]:
-    return next(r.sources for r in CLEANING_RULES if r.name == name)
+def clear_caches() -> None:
+    _seed_rules.cache_clear()
+    _report_text.cache_clear()
 
 
-__all__ = ["CleanText", "report_text", "cleaning_rules", "clean_lines", "manifest_rows"]
+__all__ = ["CleanText", "report_text", "cleaning_rules", "clean_lines", "restore_years", "CORPUS_RULES"]

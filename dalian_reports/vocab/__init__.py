@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,16 +47,56 @@ MEASURES = _codes("measures.csv")
 KINDS = _codes("kinds.csv")
 
 
+@dataclass(frozen=True)
+class Jurisdiction:
+    """A government: code, Chinese and English name, level (nation / province / city / district), parent."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    level: str
+    parent: str
+    corpus_folder: str
+    aliases_zh: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def jurisdictions() -> dict[str, Jurisdiction]:
+    """Every known jurisdiction (``jurisdictions.csv``), by code.
+
+    >>> jurisdictions()["dalian"].parent
+    'liaoning'
+    """
+    with open(HERE / "jurisdictions.csv", newline="", encoding="utf-8") as fh:
+        return {r["code"]: Jurisdiction(r["code"], r["name_zh"], r["name_en"], r["level"], r["parent"],
+                                        r["corpus_folder"], tuple(filter(None, r["aliases_zh"].split("|"))))
+                for r in csv.DictReader(fh)}
+
+
+def jurisdiction(code: str) -> Jurisdiction:
+    """One jurisdiction by code; a clear error names the known codes.
+
+    >>> jurisdiction("china").level
+    'nation'
+    """
+    try:
+        return jurisdictions()[code]
+    except KeyError:
+        raise KeyError(f"unknown jurisdiction {code!r}; known: {', '.join(jurisdictions())} "
+                       "(add a row to dalian_reports/vocab/jurisdictions.csv)") from None
+
+
 def table(name: str):
-    """One vocabulary file as a DataFrame (``indicators``, ``qualifiers``, ``measures`` or ``kinds``).
+    """One vocabulary file as a DataFrame (``indicators``, ``qualifiers``, ``measures``, ``kinds`` or
+    ``jurisdictions``).
 
     >>> table("qualifiers").set_index("code").loc["about", "symbol"]
     '≈'
     """
     import pandas as pd
 
-    if name not in ("indicators", "qualifiers", "measures", "kinds"):
-        raise KeyError(f"no vocabulary file {name!r}; files: indicators, qualifiers, measures, kinds")
+    if name not in ("indicators", "qualifiers", "measures", "kinds", "jurisdictions"):
+        raise KeyError(f"no vocabulary file {name!r}; files: indicators, qualifiers, measures, kinds, jurisdictions")
     return pd.read_csv(HERE / f"{name}.csv", dtype=str, keep_default_na=False)
 
 

@@ -79,7 +79,7 @@ PROSE_EVIDENCE = (
      "the 平均增速% cells are growth achieved 2016–2020"),
     (13, "rural_income", 13, "城乡居民人均可支配收入年均增长分别为 5.7% 和 8%",
      "the 平均增速% cells are growth achieved 2016–2020"),
-    (13, "employment_new", 33, "五年新增就业 55 万人次", "[55] is the achievement, so [40] is the target"),
+    (13, "new_urban_jobs", 33, "五年新增就业 55 万人次", "[55] is the achievement, so [40] is the target"),
     (13, "unemployment", 33, "城镇登记失业率控制在 3.5% 以内",
      "the review prose states a looser bound than the table's <3 and does not contradict it"),
     (14, "gdp", 159, "全市地区生产总值年均增长6%以上", ">6 is the average growth 2021–2025"),
