@@ -197,7 +197,7 @@ def unparsed():
     Examples
     --------
     >>> import dalian_reports as dr
-    >>> dr.unparsed().reason.notna().all()
+    >>> bool(dr.unparsed().reason.notna().all())
     True
     """
     return load_table("unparsed")

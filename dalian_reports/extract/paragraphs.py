@@ -1,0 +1,354 @@
+"""Finding the headline paragraphs of a report, and the years they are about.
+
+See :mod:`dalian_reports.extract.headline` for the kinds of paragraph and the conventions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .numbers import (
+    is_placeholder_mark, to_halfwidth,
+)
+
+
+KINDS = ("outcome", "target", "plan_outcome", "plan_target")
+COLUMNS = [
+    "kind", "period_start", "period_end", "indicator_zh", "measure", "value", "value_high", "unit",
+    "qualifier", "basis", "share_of", "start", "end", "quote",
+]
+UNPARSED_COLUMNS = ["kind", "start", "end", "number", "reason", "line", "context"]
+
+
+class HeadlineSpan(NamedTuple):
+    """A headline paragraph: ``text[start:end]``, its kind and the heading it sits under."""
+
+    start: int
+    end: int
+    kind: str
+    section: str
+
+
+# ---------------------------------------------------------------------------
+# Lead words
+# ---------------------------------------------------------------------------
+_CN_YEAR = r"二〇[〇一二三四五六七八九]{2}"
+_YEAR = r"(?:19|20)(?:\d\d|\?\?)"
+_PLAN = r"“?十(?P<plan>[一二三四五六七八九]?)五”?"
+_SENTENCE_START_ZH = r"(?:^|(?<=[。；;!！?？:：]))\s*(?:——)?\s*(?:[一二三四五六七八九十]是)?"
+_SENTENCE_START_EN = r"(?:^|(?<=[.;:!?\"”])\s)\s*"
+
+_TRIGGERS_ZH = [
+    ("outcome", re.compile(_SENTENCE_START_ZH + r"(?P<t>(?:据|经)?初步核算|预计|(?:全年|全市|全区|全县|全省)(?:经济)?(?:共)?(?:实现|完成)"
+                           r"|全年(?=(?:全市|全区|全县)?(?:地区)?生产总值)"
+                           r"|(?P<year>(?:19|20)\d\d)\s*年[，,]?(?=(?:全市|全区|全县)?(?:共)?(?:实现|完成)?(?:地区)?生产总值))", re.M)),
+    ("target", re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要指标)[^，,。；;:：]{0,6}?\s*[:：]|主要预期目标(?:是|为))")),
+    ("plan_target", re.compile(_SENTENCE_START_ZH + rf"(?P<t>到\s*(?:{_YEAR}|{_CN_YEAR})\s*年(?:底|末)?)", re.M)),
+    ("plan_outcome", re.compile(_SENTENCE_START_ZH + r"(?P<t>五年来|过去五年|过去的五年|这五年|近五年|" + _PLAN + r"(?:时期|期间)(?=[，,]|以来))", re.M)),
+]
+_TRIGGERS_EN = [
+    ("outcome", re.compile(_SENTENCE_START_EN + r"(?P<t>It is (?:estimated|expected|projected|anticipated) that|(?:According to )?[Pp]reliminary (?:accounting|calculations?|estimates?|statistics)|In the whole year|For the whole year)", re.M)),
+    ("target", re.compile(r"(?P<t>\b(?:main|major) (?:expected )?(?:goals|targets|objectives)\b|\bexpected (?:goals|targets)\b)", re.I)),
+    ("plan_target", re.compile(_SENTENCE_START_EN + r"(?P<t>(?:In|Over) the next five years|By (?:the end of )?(?:19|20)\d\d,)", re.M)),
+    ("plan_outcome", re.compile(_SENTENCE_START_EN + r"(?P<t>(?:In|Over|During) the past five years|During the \w+ Five-Year Plan period,)", re.M)),
+]
+_GDP_ZH = re.compile(r"(?<![占元位])(?:地区生产总值|生产总值|GDP|经济总量)", re.I)
+_GDP_EN = re.compile(r"\b(?:regional GDP|GDP|gross domestic product|gross regional product)\b", re.I)
+_PLAN_MARK_ZH = re.compile(_PLAN + r"|今后五年|未来五年|五年|规划期|到\s*(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年")
+_PLAN_MARK_EN = re.compile(r"five[- ]year|next five years|\b1\dth\b|\bby (?:19|20)\d\d\b", re.I)
+_FUTURE_ZH = re.compile(r"目标(?:是|为)|预期目标|力争|确保|(?:将|要)(?:会|要)?(?:实现|达到|保持|增长|突破)")
+_HEADING_ZH = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[篇章节部]|[0-9]+[.、](?!\d))")
+_TOP_HEADING_ZH = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[篇章部])")
+_HEADING_EN = re.compile(r"^\s*(?:[IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.|Part [IVX]+\b|Chapter \d+)")
+_SENTENCE_END = "。!！?？"
+_ZH_SENTENCE_END = re.compile(r"[。!！]|(?<![\d?？])[?？](?![?？])")
+
+# The year of a section: 2021年是…, 刚刚过去的2012年, 二、2024年政府工作目标与任务
+_SECTION_YEAR_ZH = re.compile(
+    rf"(?:过去的\s*(?P<a>{_YEAR})\s*年)|(?P<b>{_YEAR})\s*年(?=\s*(?:是|，|,|(?:政府)?工作|主要工作|的?主要预期目标|经济社会发展))")
+_SECTION_YEAR_EN = re.compile(r"\b(?:in|of|for)\s+(?P<a>(?:19|20)\d\d)\b|\b(?P<b>(?:19|20)\d\d)\s+(?:is|was|will be)\b", re.I)
+_PLAN_EN = re.compile(r"\b(?P<n>1[0-9])th Five-Year Plan", re.I)
+
+_QUALITATIVE_ZH = re.compile(
+    r"(?:与|同)(?:经济|地区生产总值|GDP)(?:增长|发展)?(?:速度)?(?:基本)?(?:保持)?(?:同步|一致|相适应|相协调)"
+    r"|(?:高于|快于|好于|超过|不低于)(?:全国|全省|全市|全区|全县|东部地区|同类城市)(?:的)?平均(?:水平|增速|值)?"
+    r"|(?:高于|快于)经济(?:增长|发展)(?:速度)?"
+    r"|达到(?:上级|国家|省|市)(?:下达的?)?(?:考核)?(?:要求|目标)"
+    r"|完成(?:省|市|上级)?下达(?:的)?(?:目标)?任务", re.I)
+_QUALITATIVE_EN = re.compile(
+    r"(?:(?:is|are|will be|be|was|were|remains?|remained)\s+)?(?:(?:will\s+)?(?:grow|grows|grew|increase|increases|rise|rises)\s+)?"
+    r"(?:basically\s+)?(?:synchroni[sz]ed|in step|in line|consistent|keep(?:s|ing)? pace|kept pace)"
+    r"\s+with\s+(?:the\s+)?economic\s+(?:growth|development)"
+    r"|(?:(?:is|are|will be|be|was|were)\s+)?(?:higher|faster) than (?:the )?(?:national|provincial|city(?:'s)?|municipal|city-wide) average", re.I)
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs and spans
+# ---------------------------------------------------------------------------
+def _paragraphs(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, trimmed of surrounding whitespace."""
+    out = []
+    pos = 0
+    for line in norm.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + (len(line) - len(line.lstrip()))
+            out.append((s, s + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _is_heading(norm: str, para: tuple[int, int], lang: str) -> bool:
+    line = norm[para[0]:para[1]]
+    if lang == "zh":
+        return bool(_HEADING_ZH.match(line)) and len(line) <= 60 and "。" not in line.rstrip("。")
+    return bool(_HEADING_EN.match(line)) and len(line) <= 160
+
+
+def _is_top_heading(norm: str, para: tuple[int, int], lang: str) -> bool:
+    if not _is_heading(norm, para, lang):
+        return False
+    return lang == "en" or bool(_TOP_HEADING_ZH.match(norm[para[0]:para[1]]))
+
+
+def _sentence_start(norm: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and (norm[i - 1] not in _SENTENCE_END + "；;" or is_placeholder_mark(norm, i - 1)):
+        i -= 1
+    while i < pos and norm[i] in " \t\u00a0":
+        i += 1
+    return i
+
+
+def _span_start(norm: str, m: re.Match, para: tuple[int, int], kind: str, lang: str) -> int:
+    """Chinese spans start with the lead's sentence; English ones at the lead, or the sentence of a target lead."""
+    if lang == "zh":
+        return _sentence_start(norm, m.start("t"), para[0]) if kind == "target" else m.start("t")
+    if kind in ("target", "plan_target") and not m.group("t")[:1].isupper():
+        ends = list(re.finditer(r"[.!?;](?=\s)", norm[para[0]:m.start("t")]))
+        start = para[0] + ends[-1].end() if ends else para[0]
+        while start < m.start("t") and norm[start] in " \t\u00a0":
+            start += 1
+        return start
+    return m.start("t")
+
+
+def _sentence_end(norm: str, pos: int, ceiling: int, lang: str) -> int:
+    if lang == "zh":
+        m = _ZH_SENTENCE_END.search(norm, pos, ceiling)
+    else:
+        m = _EN_SENTENCE_END.search(norm, pos, ceiling)
+    return m.end() if m else ceiling
+
+
+_EN_SENTENCE_END = re.compile(r"(?<=[a-z%\d)\"”'])\.(?=\s*[A-Z\"“]|\s*$)|[!?](?=\s)")
+
+
+def _plan_years(n: str) -> tuple[int, int] | None:
+    """'三' (the 13th plan) → (2016, 2020); '' (the 10th plan) → (2001, 2005)."""
+    digits = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    number = 10 + digits[n] if n in digits else None
+    if number is None:
+        return None
+    start = 1951 + 5 * number
+    return start, start + 4
+
+
+def _trigger_kind(norm: str, kind: str, m: re.Match, para: tuple[int, int], lang: str, report_year: int | None) -> str | None:
+    """Refine or reject a trigger match."""
+    sent_start = _sentence_start(norm, m.start("t"), para[0])
+    sent_end = _sentence_end(norm, m.end("t"), para[1], lang)
+    sentence = norm[sent_start:sent_end]
+    if kind == "outcome":
+        year = m.groupdict().get("year")
+        if year and report_year is not None and int(year) >= report_year:
+            return None  # '2024年，地区生产总值增长…' in the 2024 report is not a result
+        return kind if (_GDP_ZH if lang == "zh" else _GDP_EN).search(sentence) else None
+    if kind == "target":
+        lead = norm[sent_start:m.start("t")]
+        return "plan_target" if (_PLAN_MARK_ZH if lang == "zh" else _PLAN_MARK_EN).search(lead) else "target"
+    if kind == "plan_outcome" and lang == "zh" and m.groupdict().get("plan") is not None:
+        years = _plan_years(m.group("plan"))
+        if report_year is not None and years is not None:
+            return "plan_outcome" if years[1] < report_year else "plan_target"
+        return "plan_target" if _FUTURE_ZH.search(sentence) else "plan_outcome"
+    return kind
+
+
+def _continues(norm: str, prev: tuple[int, int], nxt: tuple[int, int], kind: str, lang: str) -> bool:
+    """A wrapped line (previous paragraph has no sentence end) or a ——bullet of a (plan) target."""
+    if _is_heading(norm, nxt, lang):
+        return False
+    last = norm[prev[1] - 1]
+    if last not in _SENTENCE_END + ".:：;；”\"）)" and lang == "zh":
+        return True
+    return kind in ("target", "plan_target") and norm.startswith(("——", "—"), nxt[0])
+
+
+def find_headline_paragraphs(text: str, lang: str = "zh", report_year: int | None = None) -> list[HeadlineSpan]:
+    """Headline spans of a work report, in order (see the module docstring for the kinds).
+
+    ``report_year`` only decides whether a “十N五”时期 paragraph looks back
+    (plan over before the report year) or forward.
+
+    >>> text = "一、2023年工作回顾\\n预计，地区生产总值增长6%以上。\\n二、2024年目标\\n主要预期目标是：地区生产总值增长6%左右。"
+    >>> [(s.kind, s.section) for s in find_headline_paragraphs(text)]
+    [('outcome', '一、2023年工作回顾'), ('target', '二、2024年目标')]
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    norm = to_halfwidth(text)
+    paragraphs = _paragraphs(norm)
+    triggers = _TRIGGERS_ZH if lang == "zh" else _TRIGGERS_EN
+    spans: list[HeadlineSpan] = []
+    section = ""
+    i = 0
+    while i < len(paragraphs):
+        para = paragraphs[i]
+        if _is_heading(norm, para, lang):
+            if _is_top_heading(norm, para, lang):
+                section = text[para[0]:para[1]].strip()
+            i += 1
+            continue
+        found = []
+        line_start = norm.rfind("\n", 0, para[0]) + 1   # so that ^ matches before an indent
+        for kind, rx in triggers:
+            for m in rx.finditer(norm, line_start, para[1]):
+                refined = _trigger_kind(norm, kind, m, para, lang, report_year)
+                if refined:
+                    found.append((_span_start(norm, m, para, refined, lang), refined))
+        found = _merge_triggers(sorted(set(found)))
+        if not found:
+            i += 1
+            continue
+        last = i
+        while last + 1 < len(paragraphs) and _continues(norm, paragraphs[last], paragraphs[last + 1], found[-1][1], lang):
+            last += 1
+        for j, (start, kind) in enumerate(found):
+            end = found[j + 1][0] if j + 1 < len(found) else paragraphs[last][1]
+            end = _trim_end(norm, start, end)
+            if end > start:
+                spans.append(HeadlineSpan(start, end, kind, section))
+        i = last + 1
+    return spans
+
+
+def _merge_triggers(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Within one paragraph a later lead of the same family continues the span before it."""
+    family = {"outcome": "past", "plan_outcome": "past", "target": "future", "plan_target": "future"}
+    out: list[tuple[int, str]] = []
+    for start, kind in found:
+        if out and out[-1][0] == start:
+            if kind in ("plan_target", "target") and out[-1][1] in ("plan_target", "target"):
+                out[-1] = (start, "plan_target" if "plan_target" in (kind, out[-1][1]) else "target")
+            continue
+        if out and family[out[-1][1]] == family[kind] and (out[-1][1] == kind or kind == "plan_target"):
+            continue
+        out.append((start, kind))
+    return out
+
+
+def _trim_end(norm: str, start: int, end: int) -> int:
+    while end > start and norm[end - 1] in " \t\n\u00a0":
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------------------
+# Periods
+# ---------------------------------------------------------------------------
+def _year_int(s: str | None) -> int | None:
+    if not s or "?" in s:
+        return None
+    if s.isdigit():
+        return int(s)
+    digits = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+    try:
+        return int("".join(digits[c] for c in s))
+    except KeyError:
+        return None
+
+
+def _lookback_regions(norm: str, paragraphs, span: HeadlineSpan, lang: str, n: int = 3):
+    """(text, is_heading): the span's paragraph before it, then up to ``n`` earlier paragraphs,
+    stopping after a heading (nearest first)."""
+    idx = max((k for k, p in enumerate(paragraphs) if p[0] <= span.start), default=None)
+    if idx is None:
+        return
+    yield norm[paragraphs[idx][0]:span.start], False
+    for k in range(idx - 1, max(-1, idx - 1 - n), -1):
+        heading = _is_heading(norm, paragraphs[k], lang)
+        yield norm[paragraphs[k][0]:paragraphs[k][1]], heading
+        if heading:
+            return
+
+
+_HEADING_YEAR = re.compile(rf"(?P<a>{_YEAR})\s*年|\b(?P<b>(?:19|20)\d\d)\b")
+
+
+def _section_year(norm, paragraphs, span, lang) -> int | None:
+    """The year the section is about: the nearest 'YYYY年是…' / '刚刚过去的YYYY年', or the year in the
+    heading above (None for '20??' or nothing)."""
+    rx = _SECTION_YEAR_ZH if lang == "zh" else _SECTION_YEAR_EN
+    for region, heading in _lookback_regions(norm, paragraphs, span, lang, n=4):
+        matches = list((_HEADING_YEAR if heading and lang == "zh" else rx).finditer(region))
+        if matches:
+            m = matches[-1]
+            return _year_int(m.group("a") or m.group("b"))
+    return None
+
+
+def _plan_mentioned(norm, paragraphs, span, lang) -> tuple[int, int] | None:
+    lead_sentence = norm[_sentence_start(norm, span.start, 0):span.start]
+    head = norm[span.start:_sentence_end(norm, span.start, span.end, lang)]
+    regions = [head, lead_sentence] + [r for r, _heading in _lookback_regions(norm, paragraphs, span, lang, n=30)]
+    for region in regions:
+        if lang == "zh":
+            m = re.search(_PLAN + r"(?:时期|期间|规划(?:的)?(?:收官|开局|实施|最后|第一))", region)
+            if m:
+                return _plan_years(m.group("plan"))
+        else:
+            m = _PLAN_EN.search(region)
+            if m:
+                start = 1951 + 5 * int(m.group("n"))
+                return start, start + 4
+    return None
+
+
+@dataclass
+class _SpanPeriod:
+    start: int | None
+    end: int | None
+    used: list = field(default_factory=list)  # offsets of years read for the period
+
+
+def _span_period(norm, paragraphs, span: HeadlineSpan, lang: str, report_year: int | None) -> _SpanPeriod:
+    if span.kind in ("target", "outcome"):
+        lead = re.compile(rf"(?P<y>{_YEAR})\s*年[，,]").match(norm, span.start, span.end)
+        if lead and _year_int(lead.group("y")) is not None:   # 2020年，实现地区生产总值…
+            year = _year_int(lead.group("y"))
+            return _SpanPeriod(year, year, [(lead.start("y"), lead.end("y"))])
+        year = _section_year(norm, paragraphs, span, lang)
+        if year is None and report_year is not None:
+            year = report_year if span.kind == "target" else report_year - 1
+        return _SpanPeriod(year, year)
+    used = []
+    plan = _plan_mentioned(norm, paragraphs, span, lang)
+    to_year = re.compile(rf"到\s*(?P<y>{_YEAR}|{_CN_YEAR})\s*年|\bBy (?:the end of )?(?P<e>(?:19|20)\d\d)\b").search(norm, span.start, span.end)
+    if to_year:
+        g = "y" if to_year.group("y") else "e"
+        used.append((to_year.start(g), to_year.end(g)))
+    if plan:
+        return _SpanPeriod(plan[0], plan[1], used)
+    if to_year and _year_int(to_year.group("y") or to_year.group("e")):
+        end = _year_int(to_year.group("y") or to_year.group("e"))
+        start = report_year if report_year is not None and report_year <= end else None  # 到2025年 read in 2026
+        return _SpanPeriod(start, end, used)
+    if report_year is None:
+        return _SpanPeriod(None, None, used)
+    if span.kind == "plan_outcome":
+        return _SpanPeriod(report_year - 5, report_year - 1, used)
+    return _SpanPeriod(report_year, report_year + 4, used)
+
+

@@ -1,0 +1,397 @@
+"""Rows: one per figure of a headline paragraph, with measure, period, basis and quote; and the accounting of
+every number that is not a row."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from .numbers import (
+    NAN, Quantity, line_of, number_tokens, resolve_measure, scan_quantities,
+)
+from .paragraphs import (HeadlineSpan, _EN_SENTENCE_END, _QUALITATIVE_EN, _QUALITATIVE_ZH, _ZH_SENTENCE_END, _plan_years, _year_int)
+from .subjects import (_LEAD_COMPARE, _LEAD_YEAR_ZH, _Subject, _clean_subject, _is_urban_rural, _split_subject, _with_note)
+
+
+# ---------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------
+@dataclass
+class _Item:
+    start: int
+    end: int
+    quantities: list          # quantities of one group, or [] for a qualitative predicate
+    predicate: str = ""
+
+
+def _items(norm: str, quantities: list[Quantity], qualitative: list[re.Match], a: int, b: int) -> list[_Item]:
+    items: dict[int, _Item] = {}
+    out: list[_Item] = []
+    for q in quantities:
+        if q.start < a or q.start >= b or q.modifier:
+            continue
+        item = items.get(q.group)
+        if item is None or item is not out[-1]:
+            item = _Item(q.start, q.end, [q])
+            items[q.group] = item
+            out.append(item)
+        else:
+            item.quantities.append(q)
+            item.end = q.end
+    for m in qualitative:
+        if a <= m.start() < b and not any(i.start < m.end() and m.start() < i.end for i in out if i.quantities):
+            out.append(_Item(m.start(), m.end(), [], m.group(0)))
+    return sorted(out, key=lambda i: i.start)
+
+
+def _sentences(norm: str, span: HeadlineSpan, lang: str) -> list[tuple[int, int]]:
+    out = []
+    pos = span.start
+    rx = _ZH_SENTENCE_END if lang == "zh" else _EN_SENTENCE_END
+    for m in rx.finditer(norm, span.start, span.end):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < span.end:
+        out.append((pos, span.end))
+    return out
+
+
+def _lead_segment(norm: str, a: int, b: int, lang: str) -> int:
+    """Start of the last clause in norm[a:b] (after the last ，；：)."""
+    seps = "，,；;：:" if lang == "zh" else ",;:"
+    for i in range(b - 1, a - 1, -1):
+        if norm[i] in seps:
+            if lang == "en" and norm[i] == "," and i + 1 < b and norm[i - 1:i].isdigit() and norm[i + 1:i + 2].isdigit():
+                continue
+            return i + 1
+    return a
+
+
+_DECLARED_BASIS = re.compile(r"(?P<basis>[^\s，,。；;：:、]{1,12}口径)(?:数据)?[^。；;]{0,80}?(?:具体如下|如下)[：:]\s*$")
+
+
+def _declared_basis(norm: str, paragraphs, span: HeadlineSpan) -> str | None:
+    """A basis announced just before the span in its paragraph: '新区口径数据…具体如下：2020年，实现…' → '新区口径'."""
+    for a, b in paragraphs:
+        if a <= span.start <= b:
+            found = _DECLARED_BASIS.search(norm, a, span.start)
+            return found.group("basis") if found else None
+    return None
+
+
+class _Context:
+    def __init__(self, text, norm, span, lang, period, city, province, declared_basis=None):
+        self.declared_basis = declared_basis
+        self.text, self.norm, self.span, self.lang = text, norm, span, lang
+        self.period, self.city, self.province = period, city, province
+        self.rows: list[dict] = []
+        self.problems: dict[tuple[int, int], str] = {}
+        self.used: list[tuple[int, int]] = list(period.used)
+        self.wording_ranges: list[tuple[int, int]] = []
+
+
+def _span_records(ctx: _Context) -> None:
+    text, norm, span, lang = ctx.text, ctx.norm, ctx.span, ctx.lang
+    quantities = scan_quantities(text, lang, span.start, span.end)
+    for q in quantities:
+        if q.modifier:
+            for s, e in q.numbers:
+                ctx.problems[(s, e)] = "number modifying a following word (not an indicator figure)"
+    qual_rx = _QUALITATIVE_ZH if lang == "zh" else _QUALITATIVE_EN
+    qualitative = list(qual_rx.finditer(norm, span.start, span.end))
+    for a, b in _sentences(norm, span, lang):
+        stack: list[list[_Subject]] = []
+        prev_end = a
+        previous: Quantity | None = None
+        for item in _items(norm, quantities, qualitative, a, b):
+            n_values = max(1, len(item.quantities))
+            respectively = any(q.respectively for q in item.quantities)
+            seg = _lead_segment(norm, prev_end, item.start, lang)
+            own = _clean_subject(text, norm, seg, item.start, lang)
+            if own is not None:
+                _clause_comparison(own, norm, prev_end, seg)
+                subjects = _split_subject(own, norm, text, lang, n_values, respectively)
+                stack.append(subjects)
+                ctx.wording_ranges.append((own.start, own.end))
+            else:
+                subjects = [_inherit_context(s, norm, seg, item.start, lang) for s in _inherit(stack, n_values)]
+            prev_end = item.end
+            if not subjects:
+                _note_problem(ctx, item, "no indicator wording before the number")
+                continue
+            if not item.quantities:
+                for subject in subjects:
+                    _add_qualitative_row(ctx, subject, item)
+                continue
+            pairs = _pair(subjects, item.quantities)
+            if pairs is None:
+                _note_problem(ctx, item, f"cannot pair {len(item.quantities)} values with {len(subjects)} indicator wordings")
+                continue
+            for subject, q in pairs:
+                if own is None and previous is not None:
+                    q = _stretch_follows_base(q, previous)
+                _add_row(ctx, subject, q)
+            previous = item.quantities[-1]
+
+
+def _clause_comparison(subject: _Subject, norm: str, a: int, b: int) -> None:
+    """'Compared with 2020, the energy consumption intensity …' / '与2020年相比，…': the base year of the clause."""
+    if subject.compare:
+        return
+    m = _LEAD_COMPARE.search(norm, a, b)
+    if m:
+        g = "y" if m.group("y") else "e"
+        subject.compare = m.group(g)
+        subject.refs.append((m.start(g), m.end(g)))
+
+
+def _inherit_context(subject: _Subject, norm, a, b, lang) -> _Subject:
+    """An inherited wording picks up a comparison or year written in the clause (Compared with 2020, …)."""
+    copy = _with_note(subject, subject.note)
+    m = _LEAD_COMPARE.search(norm, a, b)
+    if m:
+        g = "y" if m.group("y") else "e"
+        copy.compare = m.group(g)
+        copy.refs.append((m.start(g), m.end(g)))
+    m = _LEAD_YEAR_ZH.search(norm, a, b) if lang == "zh" else None
+    if m and not norm.startswith("比", max(a, m.start() - 1)):
+        copy.year_text, copy.year = m.group("y"), _year_int(m.group("y"))
+        copy.refs.append((m.start("y"), m.end("y")))
+    return copy
+
+
+def _stretch_follows_base(q: Quantity, base: Quantity) -> Quantity:
+    """'增长7%，力争7.5%': a 力争 figure without a verb of its own is read like the base figure."""
+    if not q.stretch or q.direction or q.form in ("from", "to", "multiple", "gap"):
+        return q
+    return replace(q, direction=base.direction, average=base.average, cumulative=base.cumulative,
+                   form="" if base.direction else q.form)
+
+
+def _inherit(stack: list[list[_Subject]], n_values: int) -> list[_Subject]:
+    if not stack:
+        return []
+    if n_values == 1 or len(stack[-1]) == n_values:
+        return list(stack[-1])
+    gathered: list[_Subject] = []
+    for group in reversed(stack):
+        for subject in reversed(group):
+            if all(subject.wording != g.wording or subject.note != g.note for g in gathered):
+                gathered.insert(0, subject)
+        if len(gathered) >= n_values:
+            break
+    if len(gathered) >= n_values:
+        return gathered[-n_values:]
+    if len(stack[-1]) == 1 and n_values == 2 and _is_urban_rural(stack[-1][0].wording):
+        return [_with_note(stack[-1][0], "urban"), _with_note(stack[-1][0], "rural")]
+    return []
+
+
+def _pair(subjects: list[_Subject], quantities: list[Quantity]):
+    if len(quantities) == 1:
+        return [(s, quantities[0]) for s in subjects]
+    if len(subjects) == len(quantities):
+        return list(zip(subjects, quantities))
+    return None
+
+
+def _note_problem(ctx: _Context, item: _Item, reason: str) -> None:
+    for q in item.quantities:
+        for s, e in q.numbers:
+            ctx.problems[(s, e)] = reason
+
+
+def _share_of(whole: str, ctx: _Context) -> str:
+    if not whole:
+        return ""
+    if whole in ("全市", "本市", "市"):
+        return ctx.city
+    if whole in ("全省", "本省", "省") or whole.startswith("辽宁"):
+        return ctx.province
+    if whole.startswith("大连"):
+        return "dalian"
+    if whole == "全国":
+        return "china"
+    if whole.startswith("东北"):
+        return "northeast"
+    return {"全区": "district", "本区": "district", "全县": "county"}.get(whole, whole)
+
+
+def _reference_basis(ref: str) -> str:
+    m = re.fullmatch(r"十([一二三四五六七八九]?)五(期末|末)?(?:时期)?", ref)
+    if m:
+        years = _plan_years(m.group(1))
+        if years and m.group(2):
+            return f"vs {years[1]}"
+        if years:
+            return f"vs 十{m.group(1)}五 ({years[0]}-{years[1]})"
+    return f"vs {ref}"
+
+
+_PREVIOUS_YEAR = ("上年", "去年", "last year", "the previous year")
+
+
+def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
+    """One numeric row: measure and sign, period, basis notes, quote."""
+    if subject.cumulative and not q.cumulative:
+        q = replace(q, cumulative=True)
+    compare = q.compare or subject.compare
+    base_year = _year_int(compare) if re.fullmatch(r"(?:19|20)\d\d", compare or "") else None
+    first_year = ctx.period.start if ctx.period.start is not None else ctx.period.end
+    cumulative_base = base_year is not None and first_year is not None and base_year < first_year - 1
+    measure, value, high, notes = resolve_measure(q, subject.wording, cumulative_base=cumulative_base)
+    start_year, end_year = _row_years(ctx, subject, q, measure, base_year if cumulative_base else None)
+    basis = _row_basis(ctx, subject, q, measure, notes, compare, base_year if cumulative_base else None)
+    start = min([subject.start, q.start] + [s for s, _e in subject.refs if s < subject.start and compare])
+    start = _start_of_reference(ctx.norm, start, subject, compare)
+    ctx.rows.append(dict(
+        kind=ctx.span.kind, period_start=start_year, period_end=end_year, indicator_zh=subject.wording,
+        measure=measure, value=value, value_high=high, unit=q.unit, qualifier=_row_qualifier(ctx, q),
+        basis="; ".join(dict.fromkeys(b for b in basis if b)), share_of=_share_of(q.share, ctx),
+        start=start, end=q.end, quote=ctx.text[start:q.end],
+    ))
+    ctx.used.extend(q.numbers)
+    ctx.used.extend(q.refs)
+    ctx.used.extend(subject.refs)
+
+
+def _row_years(ctx: _Context, subject: _Subject, q: Quantity, measure: str, cumulative_base: int | None):
+    """(period_start, period_end) of one figure within its span (see the module docstring)."""
+    period = ctx.period
+    explicit = _year_int(q.year) if q.year else subject.year
+    if explicit is not None:                      # 2012年达到7000亿元
+        return explicit, explicit
+    if q.form == "from":                          # 从5158亿元 … : the base year
+        base = period.start - 1 if period.start is not None else None
+        return base, base
+    if q.form == "to":                            # … 增加到7700亿元: the end year
+        return period.end, period.end
+    if cumulative_base is not None and measure != "multiple":   # 较2020年累计下降12%
+        return cumulative_base + 1, period.end
+    multi_year = ctx.span.kind in ("plan_outcome", "plan_target")
+    point_in_time = measure in ("level", "rate", "multiple", "pp_gap") and not (q.cumulative or q.cap or q.mean)
+    if _is_period_total(ctx, subject, q, measure):  # 五年来…新增金融机构235家: a total over the five years
+        return period.start, period.end
+    if multi_year and point_in_time:              # 城区绿化覆盖率达到40.8% (at the end of the five years)
+        return period.end, period.end
+    return period.start, period.end
+
+
+def _is_period_total(ctx: _Context, subject: _Subject, q: Quantity, measure: str) -> bool:
+    """In a multi-year review, a level with no year of its own is a total over the period when its wording
+    says so (新增…: 新增社会融资超万亿元) or when no verb of reaching stands right before the number
+    (五年来…实现城镇实名制就业107万人, 新增金融机构235家); otherwise it is the value of the last year
+    (…城区绿化覆盖率达到40.8%, 人均超过1.55万美元)."""
+    if ctx.span.kind != "plan_outcome" or measure != "level" or q.year or q.cap or q.mean or q.cumulative:
+        return False
+    return subject.wording.startswith("新增") or (not q.form and q.qualifier == "exact")
+
+
+def _row_basis(ctx, subject: _Subject, q: Quantity, measure: str, notes: tuple, compare: str,
+               cumulative_base: int | None) -> list[str]:
+    basis = list(q.basis)
+    if _is_period_total(ctx, subject, q, measure) and "cumulative" not in notes:
+        basis.append("cumulative")
+    if measure in ("multiple", "pp_gap") and compare:
+        basis.append(_reference_basis(compare) if measure == "multiple" else f"vs {compare}")
+    elif cumulative_base is not None:
+        basis.append(f"cumulative since {cumulative_base}")
+        notes = tuple(n for n in notes if n != "cumulative")
+    elif compare and not re.fullmatch(r"(?:19|20)\d\d", compare) and compare not in _PREVIOUS_YEAR:
+        basis.append(_reference_basis(compare))
+    five_year_growth = ctx.span.kind == "plan_outcome" and measure == "growth" and cumulative_base is None
+    if five_year_growth:   # 五年来…分别增长38%, 五年提高10个百分点: over the whole review
+        start = ctx.period.start
+        basis.append(f"cumulative since {start - 1}" if start is not None else "cumulative")
+        notes = tuple(n for n in notes if n != "cumulative")
+    basis.extend(notes)
+    if ctx.declared_basis and ctx.declared_basis not in basis:
+        basis.append(ctx.declared_basis)
+    if subject.note:
+        basis.append(subject.note)
+    if q.stretch or subject.stretch:
+        basis.append("力争 (stretch)")
+    return basis
+
+
+def _row_qualifier(ctx: _Context, q: Quantity) -> str:
+    """A bare cap (控制在2.61%) in a result is the measured value."""
+    if q.qualifier == "at_most" and q.qualifier_word == "cap" and ctx.span.kind in ("outcome", "plan_outcome"):
+        return "exact"
+    return q.qualifier
+
+
+def _start_of_reference(norm: str, start: int, subject: _Subject, compare: str) -> int:
+    """Widen a quote that starts at a base year to the words introducing it (与/比/Compared with)."""
+    if start >= subject.start or not compare:
+        return start
+    m = re.compile(r"(?:[Cc]ompared (?:with|to) (?:the )?(?:end of )?|与|同|比|较)\s*$").search(norm, max(0, start - 30), start)
+    return m.start() if m else start
+
+
+def _add_qualitative_row(ctx: _Context, subject: _Subject, item: _Item) -> None:
+    start = subject.start
+    predicate = re.sub(r"\s+", " ", ctx.text[item.start:item.end]).strip()
+    basis = [re.sub(r"^(?:is|are|will be|be|was|were|remains?|remained)\s+", "", predicate)]  # English copula
+    if subject.note:
+        basis.append(subject.note)
+    if subject.stretch:
+        basis.append("力争 (stretch)")
+    ctx.rows.append(dict(
+        kind=ctx.span.kind, period_start=ctx.period.start, period_end=ctx.period.end,
+        indicator_zh=subject.wording, measure="qualitative", value=NAN, value_high=NAN, unit="",
+        qualifier="qualitative", basis="; ".join(basis), share_of="", start=start, end=item.end,
+        quote=ctx.text[start:item.end],
+    ))
+    ctx.used.extend(subject.refs)
+
+
+class _Spans:
+    """Sorted spans answering 'does any span overlap [a, b)?' and 'does any span contain [a, b)?' in log time
+    (a paragraph with thousands of figures must not make the accounting quadratic)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end, top = [], -1
+        for _, end in spans:
+            top = max(top, end)
+            self.max_end.append(top)
+
+    def _reach(self, index: int) -> int:
+        return self.max_end[index] if index >= 0 else -1
+
+    def overlaps(self, a: int, b: int) -> bool:      # some span has start < b and end > a
+        return self._reach(bisect.bisect_left(self.starts, b) - 1) > a
+
+    def contains(self, a: int, b: int) -> bool:      # some span has start <= a and end >= b
+        return self._reach(bisect.bisect_right(self.starts, a) - 1) >= b
+
+
+def _unparsed_numbers(ctx: _Context) -> list[dict]:
+    out = []
+    used, wordings, problems = _Spans(ctx.used), _Spans(ctx.wording_ranges), _Spans(ctx.problems)
+    reasons = {
+        "year": "year not attached to a figure", "year_range": "year range not attached to a figure",
+        "date": "date", "ordinal": "rank or ordinal (no measure for ranks)", "name": "digits inside a name",
+        "ratio": "ratio (not read)", "page_number": "page-number debris",
+        "masked": "masked number: its digits were lost in the source (e.g. an overwritten year)",
+    }
+    for token in number_tokens(ctx.text, ctx.lang, ctx.span.start, ctx.span.end):
+        if used.overlaps(token.start, token.end):
+            continue
+        reason = ctx.problems.get((token.start, token.end))
+        if reason is None and problems.overlaps(token.start, token.end):
+            reason = next((r for (s, e), r in ctx.problems.items() if token.start < e and s < token.end), None)
+        if reason is None:
+            if wordings.contains(token.start, token.end):
+                reason = "inside indicator wording"
+            else:
+                reason = reasons.get(token.kind, "not read as a figure")
+        a = max(ctx.span.start, token.start - 15)
+        b = min(ctx.span.end, token.end + 15)
+        out.append(dict(kind=ctx.span.kind, start=token.start, end=token.end, number=ctx.text[token.start:token.end],
+                        reason=reason, line=line_of(ctx.text, token.start), context=ctx.text[a:b]))
+    return out
+
+

@@ -1,0 +1,128 @@
+"""Subjects: the indicator wording before a figure, split for lists and inherited by later clauses."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .paragraphs import (_CN_YEAR, _YEAR, _year_int)
+
+
+# ---------------------------------------------------------------------------
+# Subjects (indicator wording)
+# ---------------------------------------------------------------------------
+@dataclass
+class _Subject:
+    wording: str
+    start: int
+    end: int
+    note: str = ""            # 'urban' / 'rural'
+    year: int | None = None
+    year_text: str = ""
+    compare: str = ""
+    stretch: bool = False
+    cumulative: bool = False
+    refs: list = field(default_factory=list)
+
+
+_LEAD_STRIP_ZH = [
+    re.compile(r"[\s、，,；;：:（()）“”\"—\-·]+"),
+    re.compile(r"(?:据|经)?初步核算|预计|五年来|过去的五年|过去五年|这五年|近五年|“?十[一二三四五六七八九]?五”?(?:时期|期间)(?:以来)?"),
+    re.compile(r"(?:[一二三四五六七八九十]是)|其中|同时|此外|另外|以及|及|和|与|并且|并|且|还有|还|全年(?!实现|完成)"),
+    re.compile(r"(?:全年|全市|全区|全县|全省|我市|我区|本市)?(?:经济)?(?:共|累计)?(?:实现|完成)(?=\D)"),
+    re.compile(r"力争|争取"),
+]
+_LEAD_YEAR_ZH = re.compile(rf"(?:到\s*)?(?P<y>{_YEAR}|{_CN_YEAR})\s*年(?:末|底|全年)?[，,]?")
+_LEAD_COMPARE = re.compile(r"(?:与|同|比|较)\s*(?P<y>(?:19|20)\d\d)\s*年\s*相?比[，,]?|[Cc]ompared (?:with|to) (?:the )?(?:end of )?(?P<e>(?:19|20)\d\d)\s*,?")
+_TRAIL_STRIP_ZH = re.compile(r"(?:[\s的，,、：:（(]|持续|继续|基本|进一步|保持|稳定|总体|(?<![人年平])均|都|分别|同比|全年|逆势|分别为)+$")
+_LEAD_STRIP_EN = [
+    re.compile(r"[\s,;:()\"“”.\-]+"),
+    re.compile(r"(?:It is (?:estimated|expected|projected|anticipated) that|(?:According to )?[Pp]reliminary (?:accounting|calculations?|estimates?|statistics)(?: shows?(?: that)?)?,?|In the whole year,?|For the whole year,?|In the past five years,?|Over the past five years,?|In the next five years,?)\s*"),
+    re.compile(r"(?:and|while|of which|among them,?|with|the|The|a|an)\s+"),
+    re.compile(r"(?:strive to|strive for)\s+"),
+]
+_TRAIL_STRIP_EN = re.compile(r"(?:\s+(?:will|would|has|have|had|is|are|was|were|be|been|basically|respectively)|[\s,;:])+$")
+
+
+def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject | None:
+    """Trim lead words around the indicator wording in ``norm[a:b]``."""
+    subject = _Subject("", a, b)
+    strips = _LEAD_STRIP_ZH if lang == "zh" else _LEAD_STRIP_EN
+    changed = True
+    while changed and a < b:
+        changed = False
+        for rx in strips:
+            m = rx.match(norm, a, b)
+            if m and m.end() > a:
+                matched = m.group(0)
+                if matched.startswith(("力争", "争取")):
+                    subject.stretch = True
+                a, changed = m.end(), True
+        m = (_LEAD_YEAR_ZH if lang == "zh" else re.compile(r"In (?P<y>(?:19|20)\d\d),?\s*")).match(norm, a, b)
+        if m and m.end() > a:
+            subject.year_text = m.group("y")
+            subject.year = _year_int(m.group("y"))
+            subject.refs.append((m.start("y"), m.end("y")))
+            a, changed = m.end(), True
+        m = _LEAD_COMPARE.match(norm, a, b)
+        if m:
+            g = "y" if m.group("y") else "e"
+            subject.compare = m.group(g)
+            subject.refs.append((m.start(g), m.end(g)))
+            a, changed = m.end(), True
+    trail = (_TRAIL_STRIP_ZH if lang == "zh" else _TRAIL_STRIP_EN).search(norm, a, b)
+    if trail:
+        b = trail.start()
+    if b <= a:
+        return None
+    wording = text[a:b]
+    wording = re.sub(r"\s+", "", wording) if lang == "zh" else re.sub(r"\s+", " ", wording).strip()
+    if not re.search(r"[A-Za-z\u4e00-\u9fff]", wording):
+        return None
+    subject.wording, subject.start, subject.end = wording, a, b
+    subject.cumulative = subject.cumulative or "累计" in wording or "cumulative" in wording.lower()
+    return subject
+
+
+def _split_subject(subject: _Subject, norm: str, text: str, lang: str, n_values: int, respectively: bool) -> list[_Subject]:
+    """A、B、C → three subjects; A和B with 分别 and two values → two; 城乡… with two values → urban, rural."""
+    seps = [r"、"] if lang == "zh" else []
+    if respectively and n_values > 1:
+        seps.append(r"和|与|及|以及" if lang == "zh" else r",\s*and\s+|\s+and\s+|,\s*")
+    for sep in seps:
+        parts = _split_on(subject, norm, text, lang, sep)
+        if len(parts) > 1 and (sep == "、" or len(parts) == n_values):
+            subject_parts = parts
+            break
+    else:
+        subject_parts = [subject]
+    if len(subject_parts) == 1 and n_values == 2 and _is_urban_rural(subject.wording):
+        return [_with_note(subject, "urban"), _with_note(subject, "rural")]
+    return subject_parts
+
+
+def _is_urban_rural(wording: str) -> bool:
+    return wording.startswith("城乡") or "urban and rural" in wording.lower()
+
+
+def _with_note(subject: _Subject, note: str) -> _Subject:
+    return _Subject(subject.wording, subject.start, subject.end, note, subject.year, subject.year_text,
+                    subject.compare, subject.stretch, subject.cumulative, list(subject.refs))
+
+
+def _split_on(subject: _Subject, norm: str, text: str, lang: str, sep: str) -> list[_Subject]:
+    parts = []
+    pos = subject.start
+    for m in list(re.finditer(sep, norm[subject.start:subject.end])) + [None]:
+        cut = subject.start + m.start() if m else subject.end
+        piece = _clean_subject(text, norm, pos, cut, lang)
+        if piece is None:
+            return [subject]
+        piece.year, piece.year_text, piece.compare = subject.year, subject.year_text, subject.compare
+        piece.stretch = subject.stretch or piece.stretch
+        piece.cumulative = subject.cumulative or piece.cumulative
+        parts.append(piece)
+        if m:
+            pos = subject.start + m.end()
+    return parts
+
+
