@@ -111,42 +111,113 @@ __all__ = ["COLUMNS", "KINDS", "UNPARSED_COLUMNS", "HeadlineSpan", "extract_head
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
+def places(jurisdiction: str | None) -> dict[str, str]:
+    """The wholes a share can be of (占全市, 占全省, 占全国, 占全区), seen from a jurisdiction.
+
+    >>> places("jinzhou")["city"], places("dalian")["province"], places(None)["city"]
+    ('dalian', 'liaoning', 'city')
+    """
+    out = {"nation": "china", "province": "province", "city": "city", "district": "district"}
+    if jurisdiction is None:
+        return out
+    from ..vocab import jurisdiction as lookup_jurisdiction
+
+    j = lookup_jurisdiction(jurisdiction)
+    chain = [j]
+    while chain[-1].parent:
+        chain.append(lookup_jurisdiction(chain[-1].parent))
+    for level_j in chain:
+        out[{"nation": "nation", "province": "province", "city": "city", "district": "district"}[level_j.level]] = \
+            level_j.code
+    return out
+
+
 def headline_records(text: str, lang: str = "zh", report_year: int | None = None, *,
-                     city: str = "dalian", province: str = "liaoning") -> tuple[list[dict], list[dict]]:
+                     jurisdiction: str | None = None) -> tuple[list[dict], list[dict]]:
     """(rows, unparsed) as lists of dicts: the pandas-free core of :func:`extract_headline`."""
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
     norm = to_halfwidth(text)
     paragraphs = _paragraphs(norm)
+    where = places(jurisdiction)
     rows: list[dict] = []
     leftovers: list[dict] = []
     for span in find_headline_paragraphs(text, lang, report_year):
         period = _span_period(norm, paragraphs, span, lang, report_year)
-        ctx = _Context(text, norm, span, lang, period, city, province, _declared_basis(norm, paragraphs, span))
+        ctx = _Context(text, norm, span, lang, period, where, _declared_basis(norm, paragraphs, span))
         try:
             _span_records(ctx)
         except ParseError as exc:
             if exc.line is None:
                 raise ParseError(exc.reason, line=line_of(text, span.start)) from None
             raise
-        rows.extend(ctx.rows)
+        rows.extend(merge_stretch(ctx.rows))
         leftovers.extend(_unparsed_numbers(ctx))
+        leftovers.extend(dict(kind=span.kind, start=a, end=b, number="", line=line_of(text, a),
+                              reason=f"qualitative wording {w!r} is not in the vocabulary (dalian_reports/vocab)",
+                              context=text[a:b]) for a, b, w in ctx.qualitative_unknown)
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    for row in rows:
+        row["line"] = line_of(text, row["start"])
+        row.pop("stretch", None)
     return rows, leftovers
 
 
+def merge_stretch(rows: list[dict]) -> list[dict]:
+    """力争: a stretch figure right after the base figure of the same indicator and measure becomes the base
+    row's ``stretch_value`` (增长7%，力争7.5% → value 7, stretch_value 7.5); a stretch figure with no base
+    is its own row with ``stretch_value`` equal to its value (力争增长8% → 8 and 8)."""
+    out: list[dict] = []
+    for row in rows:
+        if not row.get("stretch"):
+            out.append(row)
+            continue
+        base = next((r for r in reversed(out[-3:]) if r["indicator"] == row["indicator"]
+                     and r["measure"] == row["measure"] and r["kind"] == row["kind"] and not r.get("stretch")
+                     and row["start"] - r["end"] < 40), None)
+        if base is not None and base["stretch_value"] != base["stretch_value"]:   # NaN: not set yet
+            base["stretch_value"] = row["value"]
+            base["end"] = max(base["end"], row["end"])
+            continue
+        row["stretch_value"] = row["value"] if row["value"] == row["value"] else row["stretch_value"]
+        out.append(row)
+    return out
+
+
 def extract_headline(text: str, lang: str = "zh", report_year: int | None = None, *,
-                     city: str = "dalian", province: str = "liaoning", with_unparsed: bool = False):
-    """One row per headline number (columns :data:`COLUMNS`); see the module docstring.
+                     jurisdiction: str | None = None, with_unparsed: bool = False):
+    """One row per headline figure of a report (columns :data:`COLUMNS`); see the module docstring.
 
-    With ``with_unparsed=True`` returns ``(rows, unparsed)`` where ``unparsed``
-    is the table of :func:`unparsed`.
+    Parameters
+    ----------
+    text : str
+        The report's text (cleaned: one paragraph per line).
+    lang : {"zh", "en"}
+        Its language.
+    report_year : int, optional
+        The year the report is for (its targets' year); outcomes are dated to the year before unless the
+        text says otherwise. Without it, periods come only from the text.
+    jurisdiction : str, optional
+        Whose report it is (a code of ``dalian_reports/vocab/jurisdictions.csv``): shares of 全市 / 全省 are
+        named by it. The parser has no default place.
+    with_unparsed : bool, default False
+        Also return the table of :func:`unparsed`.
 
+    Returns
+    -------
+    pandas.DataFrame
+        ``kind`` (target, outcome, plan_target, plan_outcome), ``indicator`` (vocabulary code), ``wording``
+        (as written), ``measure``, ``value``, ``value_high``, ``unit``, ``qualifier``, ``relative_to``,
+        ``stretch_value``, ``period_start``, ``period_end``, ``basis``, ``share_of``, ``start``, ``end``
+        (offsets into ``text``), ``line`` (1-based line of ``text``), ``quote`` (== ``text[start:end]``).
+
+    Examples
+    --------
     >>> rows = extract_headline("预计全市实现地区生产总值7820亿元，增长11%。", report_year=2014)
-    >>> rows[["indicator_zh", "measure", "value", "unit", "period_end", "quote"]].values.tolist()
-    [['地区生产总值', 'level', 7820.0, '亿元', 2013, '地区生产总值7820亿元'], ['地区生产总值', 'growth', 11.0, '%', 2013, '地区生产总值7820亿元，增长11%']]
+    >>> rows[["indicator", "measure", "value", "unit", "period_end", "quote"]].values.tolist()
+    [['gdp', 'level', 7820.0, '亿元', 2013, '地区生产总值7820亿元'], ['gdp', 'growth', 11.0, '%', 2013, '地区生产总值7820亿元，增长11%']]
     """
-    rows, leftovers = headline_records(text, lang, report_year, city=city, province=province)
+    rows, leftovers = headline_records(text, lang, report_year, jurisdiction=jurisdiction)
     table = _rows_frame(rows)
     if with_unparsed:
         return table, _unparsed_frame(leftovers)
@@ -154,8 +225,8 @@ def extract_headline(text: str, lang: str = "zh", report_year: int | None = None
 
 
 def unparsed(text: str, lang: str = "zh", report_year: int | None = None, **kwargs):
-    """Every number inside a headline span that did not become a row value (or a year read for a
-    period or basis), with its offsets, line and reason (columns :data:`UNPARSED_COLUMNS`).
+    """Every number inside a headline span that did not become a row (or a year read for a period or basis),
+    with its offsets, line and reason (columns :data:`UNPARSED_COLUMNS`).
 
     >>> unparsed("五年来，19个重点产业园区构建起新格局，地区生产总值年均增长8.5%。")[["number", "reason"]].values.tolist()
     [['19', 'number modifying a following word (not an indicator figure)']]
@@ -168,9 +239,9 @@ def _rows_frame(rows: list[dict]):
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    for column in ("period_start", "period_end", "start", "end"):
+    for column in ("period_start", "period_end", "start", "end", "line"):
         frame[column] = frame[column].astype("Int64")
-    for column in ("value", "value_high"):
+    for column in ("value", "value_high", "stretch_value"):
         frame[column] = frame[column].astype(float)
     return frame
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .review import review_paragraphs
 from .numbers import (
     is_placeholder_mark, to_halfwidth,
 )
@@ -15,8 +16,8 @@ from .numbers import (
 
 KINDS = ("outcome", "target", "plan_outcome", "plan_target")
 COLUMNS = [
-    "kind", "period_start", "period_end", "indicator_zh", "measure", "value", "value_high", "unit",
-    "qualifier", "basis", "share_of", "start", "end", "quote",
+    "kind", "indicator", "wording", "measure", "value", "value_high", "unit", "qualifier", "relative_to",
+    "stretch_value", "period_start", "period_end", "basis", "share_of", "start", "end", "line", "quote",
 ]
 UNPARSED_COLUMNS = ["kind", "start", "end", "number", "reason", "line", "context"]
 
@@ -201,6 +202,7 @@ def find_headline_paragraphs(text: str, lang: str = "zh", report_year: int | Non
     norm = to_halfwidth(text)
     paragraphs = _paragraphs(norm)
     triggers = _TRIGGERS_ZH if lang == "zh" else _TRIGGERS_EN
+    review = {a: kind for a, _b, kind in review_paragraphs(norm)} if lang == "zh" else {}
     spans: list[HeadlineSpan] = []
     section = ""
     i = 0
@@ -219,6 +221,8 @@ def find_headline_paragraphs(text: str, lang: str = "zh", report_year: int | Non
                 if refined:
                     found.append((_span_start(norm, m, para, refined, lang), refined))
         found = _merge_triggers(sorted(set(found)))
+        if not found and para[0] in review:
+            found = [(para[0], review[para[0]])]   # a paragraph of the past year's review summary
         if not found:
             i += 1
             continue

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from .numbers import (
     NAN, Quantity, line_of, number_tokens, resolve_measure, scan_quantities,
 )
+from .coding import code_of, relative_to
+from .qualitative import qualitative_clauses
 from .paragraphs import (HeadlineSpan, _EN_SENTENCE_END, _QUALITATIVE_EN, _QUALITATIVE_ZH, _ZH_SENTENCE_END, _plan_years, _year_int)
 from .subjects import (_LEAD_COMPARE, _LEAD_YEAR_ZH, _Subject, _clean_subject, _is_urban_rural, _split_subject, _with_note)
 
@@ -80,14 +82,15 @@ def _declared_basis(norm: str, paragraphs, span: HeadlineSpan) -> str | None:
 
 
 class _Context:
-    def __init__(self, text, norm, span, lang, period, city, province, declared_basis=None):
+    def __init__(self, text, norm, span, lang, period, places, declared_basis=None):
         self.declared_basis = declared_basis
         self.text, self.norm, self.span, self.lang = text, norm, span, lang
-        self.period, self.city, self.province = period, city, province
+        self.period, self.places = period, places
         self.rows: list[dict] = []
         self.problems: dict[tuple[int, int], str] = {}
         self.used: list[tuple[int, int]] = list(period.used)
         self.wording_ranges: list[tuple[int, int]] = []
+        self.qualitative_unknown: list[tuple[int, int, str]] = []
 
 
 def _span_records(ctx: _Context) -> None:
@@ -132,6 +135,21 @@ def _span_records(ctx: _Context) -> None:
                     q = _stretch_follows_base(q, previous)
                 _add_row(ctx, subject, q)
             previous = item.quantities[-1]
+        if lang == "zh" and span.kind in ("target", "plan_target"):
+            _qualitative_targets(ctx, a, b, quantities, qualitative)
+
+
+def _qualitative_targets(ctx: _Context, a: int, b: int, quantities, qualitative) -> None:
+    """Clauses of a target sentence that name an indicator and no number (国际收支保持基本平衡) → qualitative rows."""
+    occupied = [(q.start, q.end) for q in quantities] + [(m.start(), m.end()) for m in qualitative]
+    occupied += [(r["start"], r["end"]) for r in ctx.rows]
+    for wording, s, e, clause_start, clause_end, predicate in qualitative_clauses(ctx.norm, a, b, occupied):
+        indicator = code_of(wording)
+        ctx.rows.append(dict(
+            kind=ctx.span.kind, period_start=ctx.period.start, period_end=ctx.period.end, indicator=indicator,
+            wording=wording, measure="qualitative", value=NAN, value_high=NAN, unit="", qualifier="qualitative",
+            relative_to=relative_to(predicate), stretch_value=NAN, stretch=False, basis=predicate, share_of="",
+            start=s, end=clause_end, quote=ctx.text[s:clause_end]))
 
 
 def _clause_comparison(subject: _Subject, norm: str, a: int, b: int) -> None:
@@ -202,19 +220,22 @@ def _note_problem(ctx: _Context, item: _Item, reason: str) -> None:
 
 
 def _share_of(whole: str, ctx: _Context) -> str:
+    """The jurisdiction a share is of: 占全市 → the city (of the report's jurisdiction), 占全省 → its province,
+    占全国 → china, 占全区 → the district; a named place (占辽宁省, 占大连市) → its code."""
     if not whole:
         return ""
-    if whole in ("全市", "本市", "市"):
-        return ctx.city
-    if whole in ("全省", "本省", "省") or whole.startswith("辽宁"):
-        return ctx.province
-    if whole.startswith("大连"):
-        return "dalian"
-    if whole == "全国":
-        return "china"
+    generic = {"全市": "city", "本市": "city", "市": "city", "全省": "province", "本省": "province", "省": "province",
+               "全国": "nation", "全区": "district", "本区": "district"}
+    if whole in generic:
+        return ctx.places[generic[whole]]
+    from ..vocab import jurisdictions
+
+    for j in jurisdictions().values():
+        if whole.startswith((j.name_zh, *j.aliases_zh)) and not whole.startswith("全"):
+            return j.code
     if whole.startswith("东北"):
         return "northeast"
-    return {"全区": "district", "本区": "district", "全县": "county"}.get(whole, whole)
+    return {"全县": "county"}.get(whole, whole)
 
 
 def _reference_basis(ref: str) -> str:
@@ -244,15 +265,31 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     basis = _row_basis(ctx, subject, q, measure, notes, compare, base_year if cumulative_base else None)
     start = min([subject.start, q.start] + [s for s, _e in subject.refs if s < subject.start and compare])
     start = _start_of_reference(ctx.norm, start, subject, compare)
+    indicator = code_of(subject.wording, subject.note)
+    if indicator is None:
+        for s, e in q.numbers:
+            ctx.problems[(s, e)] = f"wording {subject.wording!r} is not in the vocabulary (dalian_reports/vocab)"
+        return
     ctx.rows.append(dict(
-        kind=ctx.span.kind, period_start=start_year, period_end=end_year, indicator_zh=subject.wording,
+        kind=_row_kind(ctx, start_year, end_year), period_start=start_year, period_end=end_year,
+        indicator=indicator, wording=subject.wording,
         measure=measure, value=value, value_high=high, unit=q.unit, qualifier=_row_qualifier(ctx, q),
+        relative_to=None, stretch_value=NAN, stretch=bool(q.stretch or subject.stretch),
         basis="; ".join(dict.fromkeys(b for b in basis if b)), share_of=_share_of(q.share, ctx),
         start=start, end=q.end, quote=ctx.text[start:q.end],
     ))
     ctx.used.extend(q.numbers)
     ctx.used.extend(q.refs)
     ctx.used.extend(subject.refs)
+
+
+def _row_kind(ctx: _Context, start_year: int | None, end_year: int | None) -> str:
+    """A figure of a multi-year review that is about the last year alone (a level reached, 2017年达到…) is that
+    year's ``outcome``; every other figure has the kind of its paragraph."""
+    last = ctx.period.end
+    if ctx.span.kind == "plan_outcome" and last is not None and start_year == end_year == last:
+        return "outcome"
+    return ctx.span.kind
 
 
 def _row_years(ctx: _Context, subject: _Subject, q: Quantity, measure: str, cumulative_base: int | None):
@@ -337,11 +374,15 @@ def _add_qualitative_row(ctx: _Context, subject: _Subject, item: _Item) -> None:
         basis.append(subject.note)
     if subject.stretch:
         basis.append("力争 (stretch)")
+    indicator = code_of(subject.wording, subject.note)
+    if indicator is None:
+        ctx.qualitative_unknown.append((start, item.end, subject.wording))
+        return
     ctx.rows.append(dict(
         kind=ctx.span.kind, period_start=ctx.period.start, period_end=ctx.period.end,
-        indicator_zh=subject.wording, measure="qualitative", value=NAN, value_high=NAN, unit="",
-        qualifier="qualitative", basis="; ".join(basis), share_of="", start=start, end=item.end,
-        quote=ctx.text[start:item.end],
+        indicator=indicator, wording=subject.wording, measure="qualitative", value=NAN, value_high=NAN, unit="",
+        qualifier="qualitative", relative_to=relative_to(predicate), stretch_value=NAN, stretch=subject.stretch,
+        basis="; ".join(basis), share_of="", start=start, end=item.end, quote=ctx.text[start:item.end],
     ))
     ctx.used.extend(subject.refs)
 

@@ -1,0 +1,87 @@
+"""Indicator codes for wordings as written: one lookup in the vocabulary, after the affixes of
+``dalian_reports/vocab/wording.csv`` are taken off.
+
+A report writes an indicator with words around it: a place (全省, 我市, 大连市), a time (去年末, 全年), a
+basis (实际, 可比, 同口径), the name of its change (增速, 涨幅). Each is taken off in turn, longest first, until
+the vocabulary knows what is left; nothing else is guessed.
+
+>>> code_of("全省地区生产总值"), code_of("全国居民人均可支配收入实际"), code_of("去年末居民储蓄存款余额")
+('gdp', 'resident_income', 'savings_deposits')
+>>> code_of("城乡居民人均可支配收入", "urban"), code_of("项目投资") is None
+('urban_income', True)
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from ..vocab import HERE, jurisdictions, lookup, normalize
+
+MAX_STRIPS = 6
+_RELATIVE: list[tuple[str, tuple[str, ...]]] = []
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], str]]:
+    prefixes, suffixes, splits = [], [], {}
+    _RELATIVE.clear()
+    with open(HERE / "wording.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            words = [w for w in row["words"].split("|") if w]
+            if row["kind"] == "prefix":
+                prefixes += words
+            elif row["kind"] == "suffix":
+                suffixes += words
+            elif row["kind"] == "relative":
+                code, _, words = row["words"].partition(":")
+                _RELATIVE.append((code, tuple(w for w in words.split("|") if w)))
+            elif row["kind"] == "split":
+                for item in words:
+                    key, _, code = item.partition("=")
+                    base, _, note = key.partition(":")
+                    splits[(base, note)] = code
+    for j in jurisdictions().values():
+        prefixes += [j.name_zh, *j.aliases_zh]
+    by_length = lambda w: -len(w)  # noqa: E731
+    return tuple(sorted(set(prefixes), key=by_length)), tuple(sorted(set(suffixes), key=by_length)), splits
+
+
+@lru_cache(maxsize=4096)
+def code_of(wording: str | None, note: str = "") -> str | None:
+    """The vocabulary code of an indicator wording, or None (see the module docstring).
+
+    ``note`` is a split note ('urban' / 'rural') from a 城乡 wording that carries two values.
+    """
+    if not wording:
+        return None
+    prefixes, suffixes, splits = _affixes()
+    text = normalize(wording)
+    code = lookup(text)
+    for _ in range(MAX_STRIPS):
+        if code is not None or not text:
+            break
+        stripped = next((text[len(p):] for p in prefixes if text.startswith(normalize(p)) and len(text) > len(p)),
+                        None)
+        if stripped is None:
+            stripped = next((text[:-len(s)] for s in suffixes if text.endswith(normalize(s)) and len(text) > len(s)),
+                            None)
+        if stripped is None:
+            break
+        text = stripped
+        code = lookup(text)
+    if code is not None and note:
+        code = splits.get((code, note), code)
+    return code
+
+
+def relative_to(predicate: str) -> str | None:
+    """What a qualitative target is relative to: 'province', 'nation', 'gdp_growth', 'previous_year', or None.
+
+    >>> relative_to("与经济增长同步"), relative_to("完成省下达计划目标"), relative_to("持续改善") is None
+    ('gdp_growth', 'province', True)
+    """
+    _affixes()
+    for code, words in _RELATIVE:
+        if any(w in predicate for w in words):
+            return code
+    return None

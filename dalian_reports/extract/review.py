@@ -1,0 +1,128 @@
+"""The review of the past year: where a work report states last year's headline results.
+
+A work report opens with a review of the past year (or, at the start of a term, of the past five years).
+Its *summary* — the first part of the review, before the detailed account of the work — is where the
+headline results are, in whatever form: one paragraph, ——bullets, 一是…二是… paragraphs, or figures
+at the end of a narrative paragraph, with or without a lead word such as 预计 or 初步核算.
+
+The summary is found by the report's structure, never by file or position:
+
+* it starts at a heading that names a review (…工作回顾, 过去五年…回顾), or else at the first paragraph
+  that speaks of the past year (过去的一年, 去年, 2018年，…);
+* it ends before the detailed account: a lead that announces it (一年来，我们主要做了以下工作：,
+  突出抓了以下七个方面的工作：), the first numbered sub-section ((一)…), or the next top-level heading;
+* when the summary states no figure, the headline results open the first sub-section, which is then
+  taken instead (e.g. (一)经济运行稳中有进。全市地区生产总值增长4.8%…).
+
+A summary that reviews five years (its heading or first paragraph says 五年 / 过去五年 / 以来的五年, or a
+“十N五”时期 the report year ends) is a five-year review: its figures are ``plan_outcome`` (the row builder
+dates a level reached in the last year to that year, as an ``outcome``). A paragraph that opens a
+five-year look-back inside a one-year review (回顾“十二五”，… / 五年来，…) makes it and the ——bullets that
+follow it five-year too.
+
+>>> text = "一、2018年工作回顾\\n过去一年成绩显著。\\n——经济平稳。地区生产总值增长6.5%。\\n一年来，我们主要做了以下工作：\\n（一）推进改革。"
+>>> [(text[a:b][:6], kind) for a, b, kind in review_paragraphs(text)]
+[('过去一年成绩', 'outcome'), ('——经济平稳', 'outcome')]
+"""
+from __future__ import annotations
+
+import re
+
+_REVIEW_HEADING = re.compile(r"回顾|过去(?:的)?(?:一|五)年(?:的)?(?:政府)?工作")
+_FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]?五”?(?:时期|期间)|以来的五年|本届政府|任期")
+_PAST_YEAR_LEAD = re.compile(r"^(?:——\s*)?(?:过去的?一年|刚刚过去的|去年|一年来|(?:19|20)\d\d年[，,是]|各位代表[，,]\s*(?:过去|(?:19|20)\d\d年))")
+_ACCOUNT_LEAD = re.compile(
+    r"(?:以下|如下|下列|这样)(?:[一二三四五六七八九十几]+(?:个)?(?:方面|项|件))?(?:的|重点)?(?:工作|事情|举措|方面)[:：]?\s*$"
+    r"|(?:主要|着重|重点|突出|集中)(?:做|抓|推进|开展)了(?:以下|如下)"
+    r"|^(?:一年来|五年来|过去一年)[，,]?我们(?:主要)?(?:做了|抓了)")
+_SUBSECTION = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[，,、])")
+_SECOND_SUBSECTION = re.compile(r"^\s*(?:[（(]二[)）]|第二[，,、])")
+_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|‰|亿|万|元|个百分点|倍)")
+_BULLET = ("——", "—")
+_FIVE_YEAR_LEAD = re.compile(r"^(?:回顾(?:过去五年|“?十[一二三四五六七八九]?五”?)|五年来|过去五年|这五年|“?十[一二三四五六七八九]?五”?(?:时期|期间)[，,])")
+_ADDRESS = re.compile(r"^各位代表[:：!！]?\s*$|^现在[，,]我代表")
+
+
+def _paragraphs(norm: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in norm.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + (len(line) - len(line.lstrip()))
+            out.append((s, s + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _start(norm: str, paras: list[tuple[int, int]]) -> tuple[int, bool] | None:
+    """(index of the first paragraph of the review, is it a five-year review?)."""
+    for i, (a, b) in enumerate(paras[:60]):
+        line = norm[a:b]
+        if _TOP_HEADING.match(line) and _REVIEW_HEADING.search(line) and len(line) <= 60:
+            return i + 1, bool(_FIVE_YEARS.search(line))
+        if (len(line) <= 30 and _REVIEW_HEADING.search(line) and "。" not in line):
+            return i + 1, bool(_FIVE_YEARS.search(line))
+    for i, (a, b) in enumerate(paras[:40]):
+        if _PAST_YEAR_LEAD.match(norm[a:b]):
+            return i, False
+    return None
+
+
+def _end(norm: str, paras: list[tuple[int, int]], first: int) -> int:
+    """Index of the first paragraph after the summary."""
+    for i in range(first, len(paras)):
+        a, b = paras[i]
+        line = norm[a:b]
+        if i > first and (_TOP_HEADING.match(line) or _SUBSECTION.match(line)):
+            return i
+        if _ACCOUNT_LEAD.search(line):
+            return i
+    return len(paras)
+
+
+def review_paragraphs(norm: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each paragraph of the past year's headline review; kind is ``outcome`` or, in a
+    five-year review, ``plan_outcome``."""
+    paras = _paragraphs(norm)
+    found = _start(norm, paras)
+    if found is None:
+        return []
+    first, five_years = found
+    while first < len(paras) and _ADDRESS.match(norm[paras[first][0]:paras[first][1]]):
+        first += 1
+    if first >= len(paras):
+        return []
+    opening = norm[paras[first][0]:paras[first][1]]
+    five_years = five_years or bool(re.search(r"以来的五年|过去五年|这五年|五年来", opening[:60]))
+    last = _end(norm, paras, first)
+    chosen = list(range(first, last))
+    if not any(_FIGURE.search(norm[paras[i][0]:paras[i][1]]) for i in chosen):
+        chosen = _first_subsection(norm, paras, last)
+    out, mode = [], five_years
+    for i in chosen:
+        a, b = paras[i]
+        line = norm[a:b]
+        if _FIVE_YEAR_LEAD.match(line):
+            mode = True
+        elif _PAST_YEAR_LEAD.match(line):
+            mode = False
+        elif not line.startswith(_BULLET):
+            mode = five_years
+        out.append((a, b, "plan_outcome" if mode else "outcome"))
+    return out
+
+
+def _first_subsection(norm: str, paras: list[tuple[int, int]], at: int) -> list[int]:
+    """The paragraphs of the first numbered sub-section at or after ``at`` (up to the second one)."""
+    start = next((i for i in range(at, min(len(paras), at + 4)) if _SUBSECTION.match(norm[paras[i][0]:paras[i][1]])),
+                 None)
+    if start is None:
+        return []
+    out = [start]
+    for i in range(start + 1, len(paras)):
+        line = norm[paras[i][0]:paras[i][1]]
+        if _SECOND_SUBSECTION.match(line) or _TOP_HEADING.match(line) or _SUBSECTION.match(line):
+            break
+        out.append(i)
+    return out
