@@ -118,8 +118,8 @@ def headline_figures():
           result as the report states it), plan_target, plan_outcome (five-year figures)
         - ``period_start`` (Int64): first year the figure covers (true year)
         - ``period_end`` (Int64): last year the figure covers (true year)
-        - ``indicator`` (string): canonical indicator code (dalian_reports/vocab/indicators.csv); empty
-          when the wording is not in the vocabulary
+        - ``indicator`` (string): canonical indicator code (dalian_reports/vocab/indicators.csv); a
+          figure whose wording the vocabulary does not know is not a row but an entry of unparsed
         - ``indicator_zh`` (string): indicator name as written in the source
         - ``indicator_en`` (string): English name of the indicator, from the vocabulary
         - ``measure`` (category): what the number measures: growth (%), avg_growth (annual average),
@@ -130,6 +130,10 @@ def headline_figures():
         - ``unit`` (string): unit as written (%, 亿元, 万人, 个百分点, …)
         - ``qualifier`` (category): how the number is qualified: exact, about (左右), at_least (以上/不低于),
           at_most (以内/以下/控制在), greater_than (超过), less_than (低于), range, qualitative
+        - ``relative_to`` (string): for a qualitative or relative target, what it is relative to: nation
+          (与全国同步), province (与全省…, 完成省下达…), gdp_growth (与经济增长同步), previous_year
+        - ``stretch_value`` (float64): the 力争 (strive for) value that goes with the target (增长7%，力争7.5%
+          → value 7, stretch_value 7.5)
         - ``basis`` (string): definition notes joined by '; ' (按老口径, cumulative since 2020, urban /
           rural, 力争 (stretch), …)
         - ``share_of`` (string): the whole of which the figure is a share (dalian, liaoning, china,

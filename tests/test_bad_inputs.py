@@ -316,7 +316,7 @@ def _rows(frame) -> list[tuple]:
     out = []
     for r in frame.itertuples(index=False):
         high = None if math.isnan(r.value_high) else r.value_high
-        out.append((r.kind, _int(r.period_start), _int(r.period_end), r.indicator_zh, r.measure, r.value, high, r.unit,
+        out.append((r.kind, _int(r.period_start), _int(r.period_end), r.wording, r.measure, r.value, high, r.unit,
                     r.qualifier, r.quote))
     return out
 

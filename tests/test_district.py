@@ -86,8 +86,9 @@ def test_every_quote_is_on_its_raw_line(figures):
 
 def test_the_headline_lines_are_exactly_the_headline_paragraphs(figures):
     # 18: 2020 results; 40-54: 五年来 (13th-plan review); 66: 14th-plan goals; 70: 2021 targets;
-    # 94: the New-Area figures of the glossary note (名词解释 1)
-    assert sorted(set(figures.line)) == [18, 40, 42, 44, 46, 48, 50, 52, 54, 66, 70, 94]
+    # 94: the New-Area figures of the glossary note (名词解释 1). Lines 44 and 46 hold only tallies (项目1586个,
+    # 事业单位数量精简压缩90.5%) that name no indicator of the vocabulary: unparsed entries, not rows.
+    assert sorted(set(figures.line)) == [18, 40, 42, 48, 50, 52, 54, 66, 70, 94]
 
 
 # line 18: 全年实现地区生产总值2079.4亿元，同比增长0.55%；一般公共预算地方级收入192亿元；固定资产投资同比增长5.1%；
@@ -192,17 +193,14 @@ def test_13th_plan_review_key_figures(figures):
     pr = figures[figures.kind == "plan_outcome"]
     # line 40: 地区生产总值年均增长4.7%，累计占全市五年总量的30%以上；固定资产投资累计占全市五年总量的25.8%；
     # 一般公共预算收入累计达到767.5亿元，年均增长7.3%；综合能耗累计下降16%。主要经济指标占全市20—50%
+    # (综合能耗 and 主要经济指标 name no indicator of the vocabulary: unparsed entries, not rows)
     _same(_rows(pr, 40, "plan_outcome"), [
         ("地区生产总值", "avg_growth", 4.7, "%", "exact", "", 2016, 2020),
         ("地区生产总值", "rate", 30.0, "%", "at_least", "dalian", 2016, 2020),
         ("固定资产投资", "rate", 25.8, "%", "exact", "dalian", 2016, 2020),
         ("一般公共预算收入", "level", 767.5, "亿元", "exact", "", 2016, 2020),
         ("一般公共预算收入", "avg_growth", 7.3, "%", "exact", "", 2016, 2020),
-        ("综合能耗", "cumulative_decline", 16.0, "%", "exact", "", 2016, 2020),
-        ("主要经济指标", "rate", 20.0, "%", "range", "dalian", 2020, 2020),
     ])
-    main = pr[(pr.line == 40) & (pr.indicator_zh == "主要经济指标")].iloc[0]
-    assert main.value_high == 50.0
     # line 42: 规模以上工业总产值年均增长5%
     _same(_rows(pr, 42, "plan_outcome"), [("规模以上工业总产值", "avg_growth", 5.0, "%", "exact", "", 2016, 2020)])
     # line 48: 外贸进出口总额占大连市比重平均达到65%，占辽宁省1/3
@@ -210,8 +208,9 @@ def test_13th_plan_review_key_figures(figures):
     assert trade.share_of.tolist() == ["dalian", "liaoning"]
     assert trade.value.tolist() == pytest.approx([65.0, 1 / 3])
     assert "average" in trade.basis.iloc[0]
-    # line 50: 研究与试验发展经费投入强度达到2.7%
-    rd = pr[(pr.line == 50) & (pr.indicator == "rd_intensity")].iloc[0]
+    # line 50: 研究与试验发展经费投入强度达到2.7% — a rate reached in 2020: 2020's outcome
+    rd = figures[(figures.line == 50) & (figures.indicator == "rd_intensity")].iloc[0]
+    assert rd.kind == "outcome"
     assert (rd.measure, rd.value, rd.unit, int(rd.period_start), int(rd.period_end)) == ("rate", 2.7, "%", 2020, 2020)
     # line 54: 登记失业率保持在3.5%以内
     un = pr[(pr.line == 54) & (pr.indicator == "unemployment")].iloc[0]
@@ -237,15 +236,19 @@ def test_new_employment_is_a_five_year_total(figures):
     assert (int(r.period_start), int(r.period_end)) == (2016, 2020)
 
 
-def test_government_projects_are_a_five_year_count(figures):
-    r = figures[(figures.line == 44) & (figures.indicator_zh == "政府投资类项目")].iloc[0]
-    assert (int(r.period_start), int(r.period_end)) == (2016, 2020)
+def test_government_projects_are_an_unparsed_tally():
+    # line 44: 政府投资类项目1586个，累计投资76亿元 — a five-year tally of projects, no indicator: listed, not a row
+    from dalian_reports.pipeline.tables.headline import unparsed
+
+    u = unparsed()
+    u = u[(u.report_id == "jinzhou-2021-zh") & (u.line == 44)]
+    reasons = dict(zip(u.number, u.reason))
+    assert "政府投资类项目" in reasons["1586"] and "not in the vocabulary" in reasons["1586"]
+    assert "累计投资" in reasons["76"] and "not in the vocabulary" in reasons["76"]
 
 
-@pytest.mark.xfail(reason="extractor defect, 002 line 66: in 单位地区生产总值能耗、二氧化碳排放达到上级要求 the "
-                          "second subject loses the shared 单位地区生产总值, so it gets no code",
-                   raises=AssertionError, strict=False)
-def test_defect_co2_target_is_co2_intensity(figures):
+def test_co2_target_is_co2_intensity(figures):
+    # 002 line 66: 单位地区生产总值能耗、二氧化碳排放达到上级要求 — the second subject shares 单位地区生产总值
     r = figures[(figures.line == 66) & figures.quote.str.startswith("二氧化碳排放")].iloc[0]
     assert str(r.indicator) == "co2_intensity"
 
@@ -359,7 +362,7 @@ def test_shares_of_the_city(pairs):
         ("jinzhou-2021-zh line 18", "外贸进出口总额", 61.5, "exact", "dalian"),        # 占全市61.5%
         ("jinzhou-2021-zh line 40", "地区生产总值", 30.0, "at_least", "dalian"),       # 累计占全市五年总量的30%以上
         ("jinzhou-2021-zh line 40", "固定资产投资", 25.8, "exact", "dalian"),          # 累计占全市五年总量的25.8%
-        ("jinzhou-2021-zh line 40", "主要经济指标", 20.0, "range", "dalian"),          # 占全市20—50%
+        # 主要经济指标占全市20—50% (line 40) names no one indicator: an unparsed entry, not a share row
         ("jinzhou-2021-zh line 48", "外贸进出口总额", 65.0, "exact", "dalian"),        # 占大连市比重平均达到65%
         ("jinzhou-2021-zh line 48", "外贸进出口总额", 1 / 3, "exact", "liaoning"),     # 占辽宁省1/3
     ])

@@ -202,7 +202,7 @@ def find_headline_paragraphs(text: str, lang: str = "zh", report_year: int | Non
     norm = to_halfwidth(text)
     paragraphs = _paragraphs(norm)
     triggers = _TRIGGERS_ZH if lang == "zh" else _TRIGGERS_EN
-    review = {a: kind for a, _b, kind in review_paragraphs(norm)} if lang == "zh" else {}
+    review = {a: kind for a, _b, kind in review_paragraphs(norm, report_year)} if lang == "zh" else {}
     spans: list[HeadlineSpan] = []
     section = ""
     i = 0

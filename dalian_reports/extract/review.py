@@ -55,7 +55,7 @@ def _paragraphs(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def _start(norm: str, paras: list[tuple[int, int]]) -> tuple[int, bool] | None:
+def _start(norm: str, paras: list[tuple[int, int]], report_year: int | None) -> tuple[int, bool] | None:
     """(index of the first paragraph of the review, is it a five-year review?)."""
     for i, (a, b) in enumerate(paras[:60]):
         line = norm[a:b]
@@ -64,7 +64,9 @@ def _start(norm: str, paras: list[tuple[int, int]]) -> tuple[int, bool] | None:
         if (len(line) <= 30 and _REVIEW_HEADING.search(line) and "。" not in line):
             return i + 1, bool(_FIVE_YEARS.search(line))
     for i, (a, b) in enumerate(paras[:40]):
-        if _PAST_YEAR_LEAD.match(norm[a:b]):
+        m = _PAST_YEAR_LEAD.match(norm[a:b])
+        year = re.match(r"(?:——\s*)?((?:19|20)\d\d)年", norm[a:b])
+        if m and not (year and report_year is not None and int(year.group(1)) >= report_year):
             return i, False
     return None
 
@@ -81,11 +83,12 @@ def _end(norm: str, paras: list[tuple[int, int]], first: int) -> int:
     return len(paras)
 
 
-def review_paragraphs(norm: str) -> list[tuple[int, int, str]]:
+def review_paragraphs(norm: str, report_year: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each paragraph of the past year's headline review; kind is ``outcome`` or, in a
-    five-year review, ``plan_outcome``."""
+    five-year review, ``plan_outcome``. A paragraph led by a year that is not before ``report_year`` (2024年，…
+    in the 2024 report) does not open a review."""
     paras = _paragraphs(norm)
-    found = _start(norm, paras)
+    found = _start(norm, paras, report_year)
     if found is None:
         return []
     first, five_years = found

@@ -111,6 +111,10 @@ def _span_records(ctx: _Context) -> None:
             respectively = any(q.respectively for q in item.quantities)
             seg = _lead_segment(norm, prev_end, item.start, lang)
             own = _clean_subject(text, norm, seg, item.start, lang)
+            if own is None and not stack and seg > prev_end:
+                own = _subject_of_clause_before(ctx, prev_end, seg)
+            if own is not None and stack and own.code is None and not code_of(own.wording):
+                _elliptical(own, stack[-1])
             if own is not None:
                 _clause_comparison(own, norm, prev_end, seg)
                 subjects = _split_subject(own, norm, text, lang, n_values, respectively)
@@ -126,6 +130,7 @@ def _span_records(ctx: _Context) -> None:
                 for subject in subjects:
                     _add_qualitative_row(ctx, subject, item)
                 continue
+            _spread_last_qualifier(item)
             pairs = _pair(subjects, item.quantities)
             if pairs is None:
                 _note_problem(ctx, item, f"cannot pair {len(item.quantities)} values with {len(subjects)} indicator wordings")
@@ -150,6 +155,23 @@ def _qualitative_targets(ctx: _Context, a: int, b: int, quantities, qualitative)
             wording=wording, measure="qualitative", value=NAN, value_high=NAN, unit="", qualifier="qualitative",
             relative_to=relative_to(predicate), stretch_value=NAN, stretch=False, basis=predicate, share_of="",
             start=s, end=clause_end, quote=ctx.text[s:clause_end]))
+
+
+ELLIPTICAL = ("人均",)
+
+
+def _elliptical(subject: _Subject, previous: list[_Subject]) -> None:
+    """'地区生产总值…达到7000亿元…；人均超过1.55万美元': a bare 人均 is per capita of the subject before it."""
+    if subject.wording in ELLIPTICAL and len(previous) == 1:
+        subject.code = code_of(subject.wording + previous[0].wording.removeprefix("全市").removeprefix("全省"))
+
+
+def _subject_of_clause_before(ctx: _Context, a: int, seg: int) -> _Subject | None:
+    """'城镇居民家庭人均可支配收入，由1997年的5160元…': a clause that is only an indicator wording is the subject of
+    the figure after the comma."""
+    start = _lead_segment(ctx.norm, a, seg - 1, ctx.lang)
+    subject = _clean_subject(ctx.text, ctx.norm, start, seg - 1, ctx.lang)
+    return subject if subject is not None and code_of(subject.wording) else None
 
 
 def _clause_comparison(subject: _Subject, norm: str, a: int, b: int) -> None:
@@ -179,7 +201,10 @@ def _inherit_context(subject: _Subject, norm, a, b, lang) -> _Subject:
 
 
 def _stretch_follows_base(q: Quantity, base: Quantity) -> Quantity:
-    """'增长7%，力争7.5%': a 力争 figure without a verb of its own is read like the base figure."""
+    """'增长7%，力争7.5%': a 力争 figure without a verb of its own is read like the base figure; '占大连市比重平均达到
+    65%，占辽宁省1/3': a share after an average share is an average too."""
+    if q.share and base.share and base.mean and not q.direction:
+        return replace(q, mean=True)
     if not q.stretch or q.direction or q.form in ("from", "to", "multiple", "gap"):
         return q
     return replace(q, direction=base.direction, average=base.average, cumulative=base.cumulative,
@@ -203,6 +228,15 @@ def _inherit(stack: list[list[_Subject]], n_values: int) -> list[_Subject]:
     if len(stack[-1]) == 1 and n_values == 2 and _is_urban_rural(stack[-1][0].wording):
         return [_with_note(stack[-1][0], "urban"), _with_note(stack[-1][0], "rural")]
     return []
+
+
+def _spread_last_qualifier(item: _Item) -> None:
+    """分别增长8%和9.5%左右: a qualifier written only after the last value of a list applies to every value."""
+    qs = item.quantities
+    if len(qs) < 2 or qs[-1].qualifier in ("exact", "range") or any(q.qualifier != "exact" for q in qs[:-1]):
+        return
+    item.quantities = [replace(q, qualifier=qs[-1].qualifier, qualifier_word=qs[-1].qualifier_word) for q in qs[:-1]]
+    item.quantities.append(qs[-1])
 
 
 def _pair(subjects: list[_Subject], quantities: list[Quantity]):
@@ -265,13 +299,13 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     basis = _row_basis(ctx, subject, q, measure, notes, compare, base_year if cumulative_base else None)
     start = min([subject.start, q.start] + [s for s, _e in subject.refs if s < subject.start and compare])
     start = _start_of_reference(ctx.norm, start, subject, compare)
-    indicator = code_of(subject.wording, subject.note)
+    indicator = subject.code or code_of(subject.wording, subject.note)
     if indicator is None:
         for s, e in q.numbers:
             ctx.problems[(s, e)] = f"wording {subject.wording!r} is not in the vocabulary (dalian_reports/vocab)"
         return
     ctx.rows.append(dict(
-        kind=_row_kind(ctx, start_year, end_year), period_start=start_year, period_end=end_year,
+        kind=_row_kind(ctx, measure, start_year, end_year), period_start=start_year, period_end=end_year,
         indicator=indicator, wording=subject.wording,
         measure=measure, value=value, value_high=high, unit=q.unit, qualifier=_row_qualifier(ctx, q),
         relative_to=None, stretch_value=NAN, stretch=bool(q.stretch or subject.stretch),
@@ -283,11 +317,13 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     ctx.used.extend(subject.refs)
 
 
-def _row_kind(ctx: _Context, start_year: int | None, end_year: int | None) -> str:
-    """A figure of a multi-year review that is about the last year alone (a level reached, 2017年达到…) is that
-    year's ``outcome``; every other figure has the kind of its paragraph."""
+def _row_kind(ctx: _Context, measure: str, start_year: int | None, end_year: int | None) -> str:
+    """A level or rate of a multi-year review that is about the last year alone (a level reached, 2017年达到…) is
+    that year's ``outcome``; every other figure (growth over the period, averages, multiples of an earlier period)
+    has the kind of its paragraph."""
     last = ctx.period.end
-    if ctx.span.kind == "plan_outcome" and last is not None and start_year == end_year == last:
+    if (ctx.span.kind == "plan_outcome" and measure in ("level", "rate") and last is not None
+            and start_year == end_year == last):
         return "outcome"
     return ctx.span.kind
 
@@ -374,7 +410,7 @@ def _add_qualitative_row(ctx: _Context, subject: _Subject, item: _Item) -> None:
         basis.append(subject.note)
     if subject.stretch:
         basis.append("力争 (stretch)")
-    indicator = code_of(subject.wording, subject.note)
+    indicator = subject.code or code_of(subject.wording, subject.note)
     if indicator is None:
         ctx.qualitative_unknown.append((start, item.end, subject.wording))
         return

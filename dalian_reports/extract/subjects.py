@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lists import code_parts, compound_codes
 from .paragraphs import (_CN_YEAR, _YEAR, _year_int)
 
 
@@ -22,6 +23,7 @@ class _Subject:
     stretch: bool = False
     cumulative: bool = False
     refs: list = field(default_factory=list)
+    code: str | None = None   # set when the code is not the wording's own (a part of a list, a compound)
 
 
 _LEAD_STRIP_ZH = [
@@ -30,6 +32,8 @@ _LEAD_STRIP_ZH = [
     re.compile(r"(?:[一二三四五六七八九十]是)|其中|同时|此外|另外|以及|及|和|与|并且|并|且|还有|还|全年(?!实现|完成)"),
     re.compile(r"(?:全年|全市|全区|全县|全省|我市|我区|本市)?(?:经济)?(?:共|累计)?(?:实现|完成)(?=\D)"),
     re.compile(r"力争|争取"),
+    re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年同期|上年|去年|同期)|同比|按可比价(?:格)?(?:计算)?|同口径"),
+    re.compile(r"(?:实际|名义|可比)$"),
 ]
 _LEAD_YEAR_ZH = re.compile(rf"(?:到\s*)?(?P<y>{_YEAR}|{_CN_YEAR})\s*年(?:末|底|全年)?[，,]?")
 _LEAD_COMPARE = re.compile(r"(?:与|同|比|较)\s*(?P<y>(?:19|20)\d\d)\s*年\s*相?比[，,]?|[Cc]ompared (?:with|to) (?:the )?(?:end of )?(?P<e>(?:19|20)\d\d)\s*,?")
@@ -85,6 +89,10 @@ def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject 
 
 def _split_subject(subject: _Subject, norm: str, text: str, lang: str, n_values: int, respectively: bool) -> list[_Subject]:
     """A、B、C → three subjects; A和B with 分别 and two values → two; 城乡… with two values → urban, rural."""
+    if lang == "zh":
+        resolved = _resolve_list(subject, norm, text, n_values)
+        if resolved is not None:
+            return resolved
     seps = [r"、"] if lang == "zh" else []
     if respectively and n_values > 1:
         seps.append(r"和|与|及|以及" if lang == "zh" else r",\s*and\s+|\s+and\s+|,\s*")
@@ -100,13 +108,34 @@ def _split_subject(subject: _Subject, norm: str, text: str, lang: str, n_values:
     return subject_parts
 
 
+_NOTES = {"urban_income": "urban", "rural_income": "rural"}
+
+
+def _resolve_list(subject: _Subject, norm: str, text: str, n_values: int) -> list[_Subject] | None:
+    """The subjects of a list whose every part the vocabulary knows (sharing a head or modifier), or of a
+    compound wording with ``n_values`` values (:mod:`dalian_reports.extract.lists`); None otherwise."""
+    by_comma = _split_on(subject, norm, text, "zh", "、")
+    by_link = [q for p in by_comma for q in _split_on(p, norm, text, "zh", r"和|及|与|以及")]
+    for parts in (by_comma, by_link):
+        if len(parts) > 1 and (n_values == 1 or len(parts) == n_values):
+            coded = code_parts([p.wording for p in parts])
+            if coded:
+                return [_with_note(p, p.note, code) for p, (code, _w) in zip(parts, coded)]
+    if n_values > 1:
+        codes = compound_codes(subject.wording, n_values)
+        if codes:
+            return [_with_note(subject, _NOTES.get(code, ""), code) for code in codes]
+    return None
+
+
 def _is_urban_rural(wording: str) -> bool:
     return wording.startswith("城乡") or "urban and rural" in wording.lower()
 
 
-def _with_note(subject: _Subject, note: str) -> _Subject:
+def _with_note(subject: _Subject, note: str, code: str | None = None) -> _Subject:
     return _Subject(subject.wording, subject.start, subject.end, note, subject.year, subject.year_text,
-                    subject.compare, subject.stretch, subject.cumulative, list(subject.refs))
+                    subject.compare, subject.stretch, subject.cumulative, list(subject.refs),
+                    code if code is not None else subject.code)
 
 
 def _split_on(subject: _Subject, norm: str, text: str, lang: str, sep: str) -> list[_Subject]:

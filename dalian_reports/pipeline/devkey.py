@@ -5,8 +5,9 @@ parser (:func:`dalian_reports.extract_headline`) on each keyed report and compar
 
 * **strict recall**: the share of key rows the parser gives with the same kind, indicator, value (and upper
   end of a range) and qualifier;
-* **precision**: the share of the parser's target/outcome rows, on the lines the key covers (the target
-  paragraph and the headline review), that match a key row;
+* **precision**: the share of the parser's target/outcome rows about the headline year (the target year, or
+  the year before for outcomes), on the lines the key covers (the target paragraph and the headline review),
+  that match a key row;
 * **year accuracy**: the share of matched rows dated to the key's year.
 
 Run from a checkout with the corpus beside it::
@@ -158,7 +159,11 @@ def score_report(report: dict, heldout: bool = False, corpus: Path = CORPUS, ext
     key = key_rows(report, heldout)
     rows = [r for r in parser_rows(doc, extract=extract) if r["kind"] in SCORED_KINDS]
     lines = {"target": line_set(report["target_lines"]), "outcome": line_set(report["outcome_lines"])}
-    in_scope = [r for r in rows if r["line"] in lines[r["kind"]]]
+    target_year = int(report["target_year"] or report["report_year"])
+    years = {"target": {target_year}, "outcome": {int(k["year"]) for k in key if k["kind"] == "outcome"}
+             or {target_year - 1}}
+    in_scope = [r for r in rows if r["line"] in lines[r["kind"]]
+                and (_num(r.get("period_end")) is None or int(r["period_end"]) in years[r["kind"]])]
     used: set[int] = set()
     matched = []
     for k in key:

@@ -121,21 +121,23 @@ def table_vs_prose() -> list[dict]:
     from ...extract.headline import headline_records
     from ...sources.cleaning import report_text
     from .plans import fyp_indicators
-    from ...vocab import lookup
 
     clean = report_text("dalian-fyp14-zh")
-    rows, _ = headline_records(clean.text, "zh", 2021)
+    rows, _ = headline_records(clean.text, "zh", 2021, jurisdiction="dalian")
     prose = {}
     for row in rows:
-        code = lookup(row["indicator_zh"])
+        code = row["indicator"]
         if code and row["kind"] == "plan_target" and row["value"] == row["value"]:
-            prose.setdefault(code, (row, *clean.quote(row["start"], row["end"])))
+            key = (code, "avg_growth" if row["measure"] == "avg_growth" else "value")
+            prose.setdefault(key, (row, *clean.quote(row["start"], row["end"])))
     out = []
     table = fyp_indicators(14)
     for t in table.itertuples():
-        if t.indicator not in prose or t.target_op is None:
+        has_growth = t.avg_growth_value == t.avg_growth_value   # not NaN
+        key = (t.indicator, "avg_growth" if has_growth else "value")
+        if key not in prose or t.target_op is None:
             continue
-        row, line, quote = prose[t.indicator]
+        row, line, quote = prose[key]
         value = t.avg_growth_value if row["measure"] == "avg_growth" else t.target_value
         text = t.avg_growth_text if row["measure"] == "avg_growth" else t.target_text
         if value != value:  # NaN: the table has no comparable cell
@@ -148,7 +150,7 @@ def table_vs_prose() -> list[dict]:
                  line=int(t.line), quote=str(text), period_start=2021, period_end=2025)
         b = _Row(issuer="dalian", indicator=t.indicator, measure=row["measure"], report_id="dalian-fyp14-zh",
                  line=line, quote=quote, period_start=row["period_start"], period_end=row["period_end"])
-        note = (f"table: {t.indicator_zh} {text} ({table_qualifier}); prose: {row['indicator_zh']} "
+        note = (f"table: {t.indicator_zh} {text} ({table_qualifier}); prose: {row['wording']} "
                 f"{row['value']:g}% ({row['qualifier']})")
         out.append(_finding("table_vs_prose", a, b, float(value), float(row["value"]), note))
     return out

@@ -13,15 +13,10 @@ NA) and also listed in :func:`unparsed` — never dropped.
 
 Decisions
 ---------
-* A 城乡 wording that carries two values (城乡居民收入达到35750元和14650元) is split by
-  the extractor into rows with basis ``urban`` and ``rural``; each such row is the urban
-  (rural) residents' figure, so a ``resident_income`` wording is coded ``urban_income``
-  (``rural_income``) there (:data:`SPLIT_CODES`). One 城乡 wording with one value (与经济
-  增长同步, 翻一番) stays ``resident_income``.
-* A wording the vocabulary does not know is looked up once more without a trailing growth
-  word (:data:`GROWTH_SUFFIXES`): 全体居民人均可支配收入增长与经济增长同步 is about the income.
-* Every number left without a known indicator is listed by :func:`unparsed` and justified,
-  one by one, in ``data/unparsed_justified.csv``.
+* The extractor codes every row (:mod:`dalian_reports.extract.coding`): a wording the vocabulary does not
+  know is not a row but an entry of :func:`unparsed` with its line and reason; every entry is justified, one
+  by one, in ``data/unparsed_justified.csv``.
+* 力争 figures are the ``stretch_value`` of the target they follow (增长7%，力争7.5%).
 * :func:`compare_languages` puts the Chinese and English 2024 figures side by side.
 """
 from __future__ import annotations
@@ -34,20 +29,16 @@ from functools import lru_cache
 from ...extract.headline import headline_records
 from ...sources.cleaning import report_text
 from ...sources.reports import report_list
-from ...vocab import lookup, name_en
+from ...vocab import name_en
 
 COLUMNS = [
     "report_id", "source_id", "issuer", "lang", "report_year", "kind", "period_start", "period_end",
     "indicator", "indicator_zh", "indicator_en", "measure", "value", "value_high", "unit", "qualifier",
-    "basis", "share_of", "line", "quote",
+    "relative_to", "stretch_value", "basis", "share_of", "line", "quote",
 ]
 UNPARSED_COLUMNS = ["report_id", "source_id", "line", "kind", "number", "reason", "context"]
-# (code of the wording, basis part) → code of the row: a 城乡 wording split into urban and rural values.
-SPLIT_CODES = {("resident_income", "urban"): "urban_income", ("resident_income", "rural"): "rural_income"}
-# A growth word ending a wording that the vocabulary does not know is tried off (X增长与经济增长同步, X增速高于…).
-GROWTH_SUFFIXES = ("增长", "增速", "增幅", "涨幅")
 STRING_COLUMNS = ["report_id", "source_id", "issuer", "lang", "kind", "indicator", "indicator_zh", "indicator_en",
-                  "measure", "unit", "qualifier", "basis", "share_of", "quote"]
+                  "measure", "unit", "qualifier", "relative_to", "basis", "share_of", "quote"]
 
 
 def headline_reports():
@@ -60,36 +51,22 @@ def headline_reports():
 def _report_records(report_id: str) -> tuple[tuple[dict, ...], tuple[dict, ...]]:
     report = next(r for r in report_list() if r.report_id == report_id)
     clean = report_text(report_id)
-    rows, leftovers = headline_records(clean.text, report.lang, report.report_year)
+    rows, leftovers = headline_records(clean.text, report.lang, report.report_year, jurisdiction=report.issuer)
     base = dict(report_id=report.report_id, source_id=report.source_id, issuer=report.issuer, lang=report.lang,
                 report_year=report.report_year)
     out, missing = [], []
     for row in rows:
         line, quote = clean.quote(row["start"], row["end"])
-        code = _code(row["indicator_zh"], row["basis"])
-        out.append({**base, **{k: row[k] for k in ("kind", "period_start", "period_end", "indicator_zh", "measure",
-                                                   "value", "value_high", "unit", "qualifier", "basis", "share_of")},
-                    "indicator": code, "indicator_en": name_en(code) if code else None, "line": line, "quote": quote})
-        if code is None:
-            missing.append(dict(report_id=report.report_id, source_id=report.source_id, line=line, kind=row["kind"],
-                                number=quote, reason=f"unknown indicator wording {row['indicator_zh']!r} "
-                                                     "(row kept in headline_figures with indicator NA)",
-                                context=quote))
+        out.append({**base, **{k: row[k] for k in ("kind", "period_start", "period_end", "indicator", "measure",
+                                                   "value", "value_high", "unit", "qualifier", "relative_to",
+                                                   "stretch_value", "basis", "share_of")},
+                    "indicator_zh": row["wording"], "indicator_en": name_en(row["indicator"]), "line": line,
+                    "quote": quote})
     for item in leftovers:
-        line = clean.raw_line(item["start"])
+        line, number = clean.quote(item["start"], item["end"])   # as written in the raw file (2024 in 000)
         missing.append(dict(report_id=report.report_id, source_id=report.source_id, line=line, kind=item["kind"],
-                            number=item["number"], reason=item["reason"], context=item["context"]))
+                            number=number, reason=item["reason"], context=item["context"]))
     return tuple(out), tuple(missing)
-
-
-def _code(wording: str | None, basis: str | None) -> str | None:
-    code = lookup(wording) if wording else None
-    for suffix in GROWTH_SUFFIXES:  # 全体居民人均可支配收入增长(与经济增长同步) names the income
-        if code is None and wording and wording.endswith(suffix) and len(wording) > len(suffix):
-            code = lookup(wording[: -len(suffix)])
-    for part in (basis or "").split("; "):
-        code = SPLIT_CODES.get((code, part), code)
-    return code
 
 
 @memo
@@ -108,7 +85,7 @@ def headline_figures():
     rows = [row for report in headline_reports() for row in _report_records(report.report_id)[0]]
     df = pd.DataFrame(rows, columns=COLUMNS)
     df = df.astype({"report_year": "int64", "period_start": "Int64", "period_end": "Int64", "line": "int64",
-                    "value": "float64", "value_high": "float64"})
+                    "value": "float64", "value_high": "float64", "stretch_value": "float64"})
     return df.astype({c: "string" for c in STRING_COLUMNS})
 
 
