@@ -13,11 +13,15 @@ the vocabulary knows what is left; nothing else is guessed.
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 
 from ..vocab import HERE, jurisdictions, lookup, normalize
 
 MAX_STRIPS = 6
+_NOT_PLACES = {"城市", "城区", "市区", "社区", "园区", "地区", "市场", "山区", "县区", "开发区", "新区", "全区", "全市",
+               "全县", "郊区", "景区", "片区", "港区", "城镇", "都市"}
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:港|市|区|县|新区|开发区)(?=[\u4e00-\u9fff]{2})")
 _RELATIVE: list[tuple[str, tuple[str, ...]]] = []
 
 
@@ -65,6 +69,10 @@ def code_of(wording: str | None, note: str = "") -> str | None:
         if stripped is None:
             stripped = next((text[:-len(s)] for s in suffixes if text.endswith(normalize(s)) and len(text) > len(s)),
                             None)
+        if stripped is None:   # a place of its own before the indicator: 宁波舟山港集装箱吞吐量, 大连湾…
+            place = _PLACE.match(text)
+            ok = place and place.group(0) not in _NOT_PLACES and place.end() < len(text)
+            stripped = text[place.end():] if ok else None
         if stripped is None:
             break
         text = stripped

@@ -112,7 +112,12 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
         return _Core(m.start(), m.end(), 1.0, NAN, "万亿元", "at_least", gd["trillion_city"], form="level",
                      numbers=[(m.start(), m.end())])
     if gd.get("bare_mag"):
-        return _Core(m.start(), m.end(), 1.0, NAN, gd["bare_mag"] + gd["bare_unit"], "exact", "",
+        # 突破千亿元 → greater_than 1000 亿元 (千亿 and 百亿 are not units); 迈上万亿元台阶 → at_least 1 万亿元
+        value, unit = {"千亿": (1000.0, "亿"), "百亿": (100.0, "亿")}.get(gd["bare_mag"], (1.0, gd["bare_mag"]))
+        before = norm[max(0, m.start() - 3):m.start()]
+        qualifier = ("greater_than" if re.search(r"突破|超过?|过|越$", before) else
+                     "at_least" if re.search(r"迈上|跨上|跃上|登上|迈入|跨入|上$", before) else "exact")
+        return _Core(m.start(), m.end(), value, NAN, unit + gd["bare_unit"], qualifier, "",
                      numbers=[(m.start(), m.end())])
     if gd.get("cn_pct"):
         v = _cn_decimal(gd["cn_pct_n"], norm, m.start())

@@ -82,7 +82,8 @@ from .numbers import (
     line_of, to_halfwidth,
 )
 from .paragraphs import (COLUMNS, KINDS, UNPARSED_COLUMNS, HeadlineSpan, find_headline_paragraphs, _paragraphs, _span_period)
-from .rows import (_Context, _declared_basis, _span_records, _unparsed_numbers)
+from .accounting import _unparsed_numbers
+from .rows import (_Context, _declared_basis, _span_records)
 
 __all__ = ["COLUMNS", "KINDS", "UNPARSED_COLUMNS", "HeadlineSpan", "extract_headline", "find_headline_paragraphs",
            "headline_records", "unparsed"]

@@ -123,7 +123,7 @@ from .measures import is_reduction_indicator, resolve_measure  # noqa: F401  (re
 from .tokens import NumberToken, Quantity, number_tokens  # noqa: F401  (re-exported)
 from .lexicon import (_COUNT_CLASSIFIERS, _PREFIX_RES)
 from .tokens import (_claim, _classified_tokens, _normalize_reference, normalize_basis)
-from .cores import (_Core, _FIGURE_RE, _FOLLOW_OK_ZH, _SUFFIX_RE, _check_malformed, _read_core)
+from .cores import (_match_unit, _Core, _FIGURE_RE, _FOLLOW_OK_ZH, _SUFFIX_RE, _check_malformed, _read_core)
 
 
 def _absorb_suffix(norm: str, pos: int, end: int, lang: str) -> tuple[str, str, int]:
@@ -248,10 +248,29 @@ def scan_quantities(text: str, lang: str = "zh", start: int = 0, end: int | None
         if core.qualifier == "range" and _claim(claimed, core.start, core.end):
             # the second number of the 'range' is a year or a name: read the first number alone
             core = _read_core(norm, m, end, lang, allow_range=False)
+        if lang == "zh" and not core.unit and core.numbers:
+            core.unit = _shared_unit(norm, core.end, end)
+            core.form = "multiple" if core.unit in ("倍",) else core.form
         q = _phrase_attributes(norm, core, m, floor, start, end, lang)
         quantities.append(_make_quantity(text, norm, core, q, end, lang))
         floor = quantities[-1].end
     return _group(quantities, norm, lang)
+
+
+_LIST_NUMBER = re.compile(r"\s*(?:、|和|与|及|以及)\s*(?:\d+(?:\.\d+)?)")
+
+
+def _shared_unit(norm: str, pos: int, end: int) -> str:
+    """'0.4和1个百分点', '6861、3442元': the unit written once after the last number of a list is each number's."""
+    for _ in range(8):
+        m = _LIST_NUMBER.match(norm, pos, end)
+        if not m:
+            return ""
+        unit, _approx, after = _match_unit(norm, m.end(), end, "zh")
+        if unit:
+            return unit
+        pos = m.end()
+    return ""
 
 
 def _phrase_attributes(norm: str, core: _Core, m: re.Match, floor: int, start: int, end: int, lang: str) -> dict:
@@ -265,7 +284,8 @@ def _phrase_attributes(norm: str, core: _Core, m: re.Match, floor: int, start: i
     prefix_floor = max(floor, _previous_boundary(norm, m.start(), start))
     absorb_from = m.start()
     if _is_points(core.unit):
-        gap = _gap_before(norm, m.start(), prefix_floor, lang)
+        gap_floor = max(floor, _previous_boundary(norm, m.start(), start, list_ok=True))   # 高于全国、全省0.4…
+        gap = _gap_before(norm, m.start(), gap_floor, lang)
         if gap is not None:
             q["direction"], q["compare"], absorb_from = gap
             q["form"] = "gap"
@@ -296,7 +316,7 @@ def _is_points(unit: str) -> bool:
     return unit in ("个百分点", "百分点") or unit.lower().startswith("percentage point")
 
 
-_GAP_ZH = re.compile(r"(?P<dir>高于|低于|快于|慢于|超出|超过|领先|落后于|落后)(?P<ref>[^\d,，。;；、:：]{1,14}?)$")
+_GAP_ZH = re.compile(r"(?P<dir>高于|低于|快于|慢于|超出|超过|领先|落后于|落后)(?P<ref>[^\d,，。;；:：]{1,14}?)$")
 _GAP_EN_AFTER = re.compile(r"\s*(?P<dir>higher|lower|faster|slower|more|less)\s+than\s+(?:that of\s+)?(?:the\s+)?"
                            r"(?P<ref>[A-Za-z' ]{2,40}?(?:average|level|rate|growth))", re.I)
 def _gap_before(norm: str, pos: int, floor: int, lang: str):
@@ -352,10 +372,12 @@ def _absorb_en_trailers(norm: str, pos: int, end: int, q: dict) -> int:
     return pos
 
 
-def _previous_boundary(norm: str, pos: int, floor: int) -> int:
-    """Prefix words never reach back over a clause separator (the '?' of a '20??' year is not one)."""
+def _previous_boundary(norm: str, pos: int, floor: int, list_ok: bool = False) -> int:
+    """Prefix words never reach back over a clause separator (the '?' of a '20??' year is not one; with
+    ``list_ok`` neither is the 、 of a list of references)."""
+    stops = ",，。;；:：!?！？\n()（）" + ("" if list_ok else "、")
     i = pos
-    while i > floor and (norm[i - 1] not in ",，。;；:：、!?！？\n()（）" or is_placeholder_mark(norm, i - 1)):
+    while i > floor and (norm[i - 1] not in stops or is_placeholder_mark(norm, i - 1)):
         i -= 1
     return i
 

@@ -44,7 +44,9 @@ _TRIGGERS_ZH = [
     ("outcome", re.compile(_SENTENCE_START_ZH + r"(?P<t>(?:据|经)?初步核算|预计|(?:全年|全市|全区|全县|全省)(?:经济)?(?:共)?(?:实现|完成)"
                            r"|全年(?=(?:全市|全区|全县)?(?:地区)?生产总值)"
                            r"|(?P<year>(?:19|20)\d\d)\s*年[，,]?(?=(?:全市|全区|全县)?(?:共)?(?:实现|完成)?(?:地区)?生产总值))", re.M)),
-    ("target", re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要指标)[^，,。；;:：]{0,6}?\s*[:：]|主要预期目标(?:是|为))")),
+    ("target", re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要指标|预期主要目标)[^，,。；;:：]{0,12}?\s*[:：]"
+                          r"|(?:主要)?预期目标(?:是|为|如下)|主要(?:预期)?目标(?:是|为)"
+                          r"|预期目标[^。；;]{0,30}?主要包括[:：]|预期目标作了[^。]{0,6}调整)")),
     ("plan_target", re.compile(_SENTENCE_START_ZH + rf"(?P<t>到\s*(?:{_YEAR}|{_CN_YEAR})\s*年(?:底|末)?)", re.M)),
     ("plan_outcome", re.compile(_SENTENCE_START_ZH + r"(?P<t>五年来|过去五年|过去的五年|这五年|近五年|" + _PLAN + r"(?:时期|期间)(?=[，,]|以来))", re.M)),
 ]
@@ -68,6 +70,7 @@ _ZH_SENTENCE_END = re.compile(r"[。!！]|(?<![\d?？])[?？](?![?？])")
 # The year of a section: 2021年是…, 刚刚过去的2012年, 二、2024年政府工作目标与任务
 _SECTION_YEAR_ZH = re.compile(
     rf"(?:过去的\s*(?P<a>{_YEAR})\s*年)|(?P<b>{_YEAR})\s*年(?=\s*(?:是|，|,|(?:政府)?工作|主要工作|的?主要预期目标|经济社会发展))")
+_THIS_YEAR = re.compile(r"今年(?:是|，|,|全市|全省|全国|经济社会发展|发展|的?主要预期目标|政府工作)")
 _SECTION_YEAR_EN = re.compile(r"\b(?:in|of|for)\s+(?P<a>(?:19|20)\d\d)\b|\b(?P<b>(?:19|20)\d\d)\s+(?:is|was|will be)\b", re.I)
 _PLAN_EN = re.compile(r"\b(?P<n>1[0-9])th Five-Year Plan", re.I)
 
@@ -247,8 +250,8 @@ def _merge_triggers(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if kind in ("plan_target", "target") and out[-1][1] in ("plan_target", "target"):
                 out[-1] = (start, "plan_target" if "plan_target" in (kind, out[-1][1]) else "target")
             continue
-        if out and family[out[-1][1]] == family[kind] and (out[-1][1] == kind or kind == "plan_target"):
-            continue
+        if out and family[out[-1][1]] == family[kind] and (out[-1][1] == kind or "plan_target" in (kind, out[-1][1])):
+            continue   # a later lead continues the span: 十一五时期…主要指标：… is one plan-target span
         out.append((start, kind))
     return out
 
@@ -291,12 +294,16 @@ def _lookback_regions(norm: str, paragraphs, span: HeadlineSpan, lang: str, n: i
 _HEADING_YEAR = re.compile(rf"(?P<a>{_YEAR})\s*年|\b(?P<b>(?:19|20)\d\d)\b")
 
 
-def _section_year(norm, paragraphs, span, lang) -> int | None:
+def _section_year(norm, paragraphs, span, lang, report_year: int | None = None) -> int | None:
     """The year the section is about: the nearest 'YYYY年是…' / '刚刚过去的YYYY年', or the year in the
     heading above (None for '20??' or nothing)."""
     rx = _SECTION_YEAR_ZH if lang == "zh" else _SECTION_YEAR_EN
     for region, heading in _lookback_regions(norm, paragraphs, span, lang, n=4):
-        matches = list((_HEADING_YEAR if heading and lang == "zh" else rx).finditer(region))
+        matches = [m for m in (_HEADING_YEAR if heading and lang == "zh" else rx).finditer(region)
+                   if not region[max(0, m.start() - 2):m.start()].strip().endswith("到")]   # 到2030年: a horizon
+        this_year = _THIS_YEAR.search(region) if lang == "zh" else None
+        if this_year and report_year is not None and (not matches or matches[-1].start() < this_year.start()):
+            return None   # 今年是“十五五”开局之年: the report's own year
         if matches:
             m = matches[-1]
             return _year_int(m.group("a") or m.group("b"))
@@ -333,7 +340,7 @@ def _span_period(norm, paragraphs, span: HeadlineSpan, lang: str, report_year: i
         if lead and _year_int(lead.group("y")) is not None:   # 2020年，实现地区生产总值…
             year = _year_int(lead.group("y"))
             return _SpanPeriod(year, year, [(lead.start("y"), lead.end("y"))])
-        year = _section_year(norm, paragraphs, span, lang)
+        year = _section_year(norm, paragraphs, span, lang, report_year)
         if year is None and report_year is not None:
             year = report_year if span.kind == "target" else report_year - 1
         return _SpanPeriod(year, year)

@@ -30,7 +30,8 @@ import re
 
 _REVIEW_HEADING = re.compile(r"回顾|过去(?:的)?(?:一|五)年(?:的)?(?:政府)?工作")
 _FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]?五”?(?:时期|期间)|以来的五年|本届政府|任期")
-_PAST_YEAR_LEAD = re.compile(r"^(?:——\s*)?(?:过去的?一年|刚刚过去的|去年|一年来|(?:19|20)\d\d年[，,是]|各位代表[，,]\s*(?:过去|(?:19|20)\d\d年))")
+_PAST_YEAR_LEAD = re.compile(r"^(?:——\s*)?(?:过去的?一年|刚刚过去的|去年|一年来|(?:19|20)\d\d年[，,是]"
+                             r"|各位代表[，,：:！!]\s*(?:过去|(?:19|20)\d\d年))")
 _ACCOUNT_LEAD = re.compile(
     r"(?:以下|如下|下列|这样)(?:[一二三四五六七八九十几]+(?:个)?(?:方面|项|件))?(?:的|重点)?(?:工作|事情|举措|方面)[:：]?\s*$"
     r"|(?:主要|着重|重点|突出|集中)(?:做|抓|推进|开展)了(?:以下|如下)"
@@ -39,7 +40,7 @@ _SUBSECTION = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|
 _SECOND_SUBSECTION = re.compile(r"^\s*(?:[（(]二[)）]|第二[，,、])")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|‰|亿|万|元|个百分点|倍)")
-_BULLET = ("——", "—")
+_BULLET = ("——", "—", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是")
 _FIVE_YEAR_LEAD = re.compile(r"^(?:回顾(?:过去五年|“?十[一二三四五六七八九]?五”?)|五年来|过去五年|这五年|“?十[一二三四五六七八九]?五”?(?:时期|期间)[，,])")
 _ADDRESS = re.compile(r"^各位代表[:：!！]?\s*$|^现在[，,]我代表")
 
@@ -102,6 +103,8 @@ def review_paragraphs(norm: str, report_year: int | None = None) -> list[tuple[i
     chosen = list(range(first, last))
     if not any(_FIGURE.search(norm[paras[i][0]:paras[i][1]]) for i in chosen):
         chosen = _first_subsection(norm, paras, last)
+    if five_years and report_year is not None:
+        chosen += _year_block(norm, paras, last, report_year - 1)
     out, mode = [], five_years
     for i in chosen:
         a, b = paras[i]
@@ -116,16 +119,40 @@ def review_paragraphs(norm: str, report_year: int | None = None) -> list[tuple[i
     return out
 
 
-def _first_subsection(norm: str, paras: list[tuple[int, int]], at: int) -> list[int]:
-    """The paragraphs of the first numbered sub-section at or after ``at`` (up to the second one)."""
-    start = next((i for i in range(at, min(len(paras), at + 4)) if _SUBSECTION.match(norm[paras[i][0]:paras[i][1]])),
-                 None)
-    if start is None:
-        return []
-    out = [start]
-    for i in range(start + 1, len(paras)):
+def _year_block(norm: str, paras: list[tuple[int, int]], after: int, year: int) -> list[int]:
+    """After a five-year review, the past year's own summary: a paragraph led by that year (各位代表！2010年，…) and
+    the 一是…/——… paragraphs that follow it, before the next top-level heading."""
+    for i in range(after, len(paras)):
         line = norm[paras[i][0]:paras[i][1]]
-        if _SECOND_SUBSECTION.match(line) or _TOP_HEADING.match(line) or _SUBSECTION.match(line):
-            break
-        out.append(i)
-    return out
+        if _TOP_HEADING.match(line):
+            return []
+        lead = _PAST_YEAR_LEAD.match(line)
+        written = re.search(r"((?:19|20)\d\d)年", line[:20])
+        if lead and (written is None or int(written.group(1)) == year):
+            block = [i]
+            for j in range(i + 1, len(paras)):
+                if not norm[paras[j][0]:paras[j][1]].startswith(_BULLET):
+                    break
+                block.append(j)
+            return block
+    return []
+
+
+def _first_subsection(norm: str, paras: list[tuple[int, int]], at: int) -> list[int]:
+    """The paragraphs of the numbered sub-section at or after ``at`` that states the economy's output (地区生产总值…),
+    else of the first one."""
+    starts = [i for i in range(at, min(len(paras), at + 40)) if _SUBSECTION.match(norm[paras[i][0]:paras[i][1]])][:4]
+    sections = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else min(len(paras), start + 12)
+        body = []
+        for i in range(start, end):
+            if i > start and _TOP_HEADING.match(norm[paras[i][0]:paras[i][1]]):
+                break
+            body.append(i)
+        sections.append(body)
+    for body in sections:
+        text = "".join(norm[paras[i][0]:paras[i][1]] for i in body)
+        if re.search(r"(?:地区|国内)?生产总值\S{0,8}\d|GDP\S{0,6}\d|经济总量\S{0,6}\d", text):
+            return body
+    return sections[0] if sections else []

@@ -2,15 +2,15 @@
 every number that is not a row."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
 from .numbers import (
-    NAN, Quantity, line_of, number_tokens, resolve_measure, scan_quantities,
+    NAN, Quantity, resolve_measure, scan_quantities,
 )
 from .coding import code_of, relative_to
 from .qualitative import qualitative_clauses
+from .ratios import ratio_figures
 from .paragraphs import (HeadlineSpan, _EN_SENTENCE_END, _QUALITATIVE_EN, _QUALITATIVE_ZH, _ZH_SENTENCE_END, _plan_years, _year_int)
 from .subjects import (_LEAD_COMPARE, _LEAD_YEAR_ZH, _Subject, _clean_subject, _is_urban_rural, _split_subject, _with_note)
 
@@ -121,7 +121,9 @@ def _span_records(ctx: _Context) -> None:
                 stack.append(subjects)
                 ctx.wording_ranges.append((own.start, own.end))
             else:
-                subjects = [_inherit_context(s, norm, seg, item.start, lang) for s in _inherit(stack, n_values)]
+                gaps = bool(item.quantities) and all(q.form == "gap" for q in item.quantities)  # 高于全国、全省a和b个百分点
+                subjects = [_inherit_context(s, norm, seg, item.start, lang)
+                            for s in _inherit(stack, 1 if gaps else n_values)]
             prev_end = item.end
             if not subjects:
                 _note_problem(ctx, item, "no indicator wording before the number")
@@ -142,6 +144,27 @@ def _span_records(ctx: _Context) -> None:
             previous = item.quantities[-1]
         if lang == "zh" and span.kind in ("target", "plan_target"):
             _qualitative_targets(ctx, a, b, quantities, qualitative)
+        if lang == "zh":
+            _ratio_rows(ctx, a, b)
+
+
+def _ratio_rows(ctx: _Context, a: int, b: int) -> None:
+    """三次产业比重为2.81：44.16：53.03 → one share (rate, %) per sector (:mod:`dalian_reports.extract.ratios`)."""
+    for start, end, codes, values, year, is_start in ratio_figures(ctx.norm, a, b):
+        if is_start:
+            period = (year, year) if year is not None else (None, None)
+            kind = "plan_outcome" if ctx.span.kind in ("outcome", "plan_outcome") else ctx.span.kind
+        else:
+            last = ctx.period.end
+            period = (last, last) if ctx.span.kind in ("outcome", "plan_outcome") else (ctx.period.start, last)
+            kind = _row_kind(ctx, "rate", *period)
+        for code, value in zip(codes, values):
+            ctx.rows.append(dict(
+                kind=kind, period_start=period[0], period_end=period[1], indicator=code,
+                wording=ctx.text[start:end].split("为")[0], measure="rate", value=value, value_high=NAN, unit="%",
+                qualifier="exact", relative_to=None, stretch_value=NAN, stretch=False, basis="share of GDP (a ratio)",
+                share_of="", start=start, end=end, quote=ctx.text[start:end]))
+        ctx.used.append((start, end))
 
 
 def _qualitative_targets(ctx: _Context, a: int, b: int, quantities, qualitative) -> None:
@@ -231,9 +254,10 @@ def _inherit(stack: list[list[_Subject]], n_values: int) -> list[_Subject]:
 
 
 def _spread_last_qualifier(item: _Item) -> None:
-    """分别增长8%和9.5%左右: a qualifier written only after the last value of a list applies to every value."""
+    """分别增长8%和9.5%左右: 左右 written only after the last value of a list applies to every value (a bound such
+    as 以上 does not: 分别减少3.7%和3.7%以上 sets two different bounds)."""
     qs = item.quantities
-    if len(qs) < 2 or qs[-1].qualifier in ("exact", "range") or any(q.qualifier != "exact" for q in qs[:-1]):
+    if len(qs) < 2 or qs[-1].qualifier != "about" or any(q.qualifier != "exact" for q in qs[:-1]):
         return
     item.quantities = [replace(q, qualifier=qs[-1].qualifier, qualifier_word=qs[-1].qualifier_word) for q in qs[:-1]]
     item.quantities.append(qs[-1])
@@ -242,6 +266,8 @@ def _spread_last_qualifier(item: _Item) -> None:
 def _pair(subjects: list[_Subject], quantities: list[Quantity]):
     if len(quantities) == 1:
         return [(s, quantities[0]) for s in subjects]
+    if len(subjects) == 1 and all(q.form == "gap" for q in quantities):
+        return [(subjects[0], q) for q in quantities]   # 分别高于全国、全省0.4和1个百分点: one indicator, two gaps
     if len(subjects) == len(quantities):
         return list(zip(subjects, quantities))
     return None
@@ -304,10 +330,17 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
         for s, e in q.numbers:
             ctx.problems[(s, e)] = f"wording {subject.wording!r} is not in the vocabulary (dalian_reports/vocab)"
         return
+    measure, value, high, unit, basis = _price_index(indicator, measure, value, high, q.unit, basis)
+    if measure == "avg_growth" and ctx.span.kind == "outcome":
+        # 年均增长 in the review of one year speaks of several years (五年年均增长8.6%): not that year's outcome
+        start_year = end_year - 4 if end_year is not None and "五年" in ctx.norm[max(0, q.start - 8):q.end] else None
+        kind = "plan_outcome"
+    else:
+        kind = _row_kind(ctx, measure, start_year, end_year)
     ctx.rows.append(dict(
-        kind=_row_kind(ctx, measure, start_year, end_year), period_start=start_year, period_end=end_year,
+        kind=kind, period_start=start_year, period_end=end_year,
         indicator=indicator, wording=subject.wording,
-        measure=measure, value=value, value_high=high, unit=q.unit, qualifier=_row_qualifier(ctx, q),
+        measure=measure, value=value, value_high=high, unit=unit, qualifier=_row_qualifier(ctx, q),
         relative_to=None, stretch_value=NAN, stretch=bool(q.stretch or subject.stretch),
         basis="; ".join(dict.fromkeys(b for b in basis if b)), share_of=_share_of(q.share, ctx),
         start=start, end=q.end, quote=ctx.text[start:q.end],
@@ -315,6 +348,18 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     ctx.used.extend(q.numbers)
     ctx.used.extend(q.refs)
     ctx.used.extend(subject.refs)
+
+
+PRICE_INDICES = ("cpi", "ppi")
+
+
+def _price_index(indicator: str, measure: str, value: float, high: float, unit: str, basis: list[str]):
+    """居民消费价格指数103%左右: a price index written as a level (previous year = 100) is a growth of 3%."""
+    if indicator in PRICE_INDICES and measure in ("rate", "level", "growth") and unit in ("%", "") and 80 <= value <= 130:
+        written = f"{value:g}{unit}"
+        return ("growth", round(value - 100, 10), high - 100 if high == high else high, "%",
+                basis + [f"written as an index ({written}, previous year = 100)"])
+    return measure, value, high, unit, basis
 
 
 def _row_kind(ctx: _Context, measure: str, start_year: int | None, end_year: int | None) -> str:
@@ -421,54 +466,3 @@ def _add_qualitative_row(ctx: _Context, subject: _Subject, item: _Item) -> None:
         basis="; ".join(basis), share_of="", start=start, end=item.end, quote=ctx.text[start:item.end],
     ))
     ctx.used.extend(subject.refs)
-
-
-class _Spans:
-    """Sorted spans answering 'does any span overlap [a, b)?' and 'does any span contain [a, b)?' in log time
-    (a paragraph with thousands of figures must not make the accounting quadratic)."""
-
-    def __init__(self, spans):
-        spans = sorted(spans)
-        self.starts = [s for s, _ in spans]
-        self.max_end, top = [], -1
-        for _, end in spans:
-            top = max(top, end)
-            self.max_end.append(top)
-
-    def _reach(self, index: int) -> int:
-        return self.max_end[index] if index >= 0 else -1
-
-    def overlaps(self, a: int, b: int) -> bool:      # some span has start < b and end > a
-        return self._reach(bisect.bisect_left(self.starts, b) - 1) > a
-
-    def contains(self, a: int, b: int) -> bool:      # some span has start <= a and end >= b
-        return self._reach(bisect.bisect_right(self.starts, a) - 1) >= b
-
-
-def _unparsed_numbers(ctx: _Context) -> list[dict]:
-    out = []
-    used, wordings, problems = _Spans(ctx.used), _Spans(ctx.wording_ranges), _Spans(ctx.problems)
-    reasons = {
-        "year": "year not attached to a figure", "year_range": "year range not attached to a figure",
-        "date": "date", "ordinal": "rank or ordinal (no measure for ranks)", "name": "digits inside a name",
-        "ratio": "ratio (not read)", "page_number": "page-number debris",
-        "masked": "masked number: its digits were lost in the source (e.g. an overwritten year)",
-    }
-    for token in number_tokens(ctx.text, ctx.lang, ctx.span.start, ctx.span.end):
-        if used.overlaps(token.start, token.end):
-            continue
-        reason = ctx.problems.get((token.start, token.end))
-        if reason is None and problems.overlaps(token.start, token.end):
-            reason = next((r for (s, e), r in ctx.problems.items() if token.start < e and s < token.end), None)
-        if reason is None:
-            if wordings.contains(token.start, token.end):
-                reason = "inside indicator wording"
-            else:
-                reason = reasons.get(token.kind, "not read as a figure")
-        a = max(ctx.span.start, token.start - 15)
-        b = min(ctx.span.end, token.end + 15)
-        out.append(dict(kind=ctx.span.kind, start=token.start, end=token.end, number=ctx.text[token.start:token.end],
-                        reason=reason, line=line_of(ctx.text, token.start), context=ctx.text[a:b]))
-    return out
-
-
