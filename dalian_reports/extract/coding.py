@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..vocab import HERE, jurisdictions, lookup, normalize
 
 MAX_STRIPS = 6
+_DEDUCTION = re.compile(r"[,，]?(?:扣除|剔除|不含|去除)[^,，。]{1,20}?(?:后|影响|因素)$")
 _NOT_PLACES = {"城市", "城区", "市区", "社区", "园区", "地区", "市场", "山区", "县区", "开发区", "新区", "全区", "全市",
                "全县", "郊区", "景区", "片区", "港区", "城镇", "都市"}
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:港|市|区|县|新区|开发区)(?=[\u4e00-\u9fff]{2})")
@@ -59,7 +60,7 @@ def code_of(wording: str | None, note: str = "") -> str | None:
     if not wording:
         return None
     prefixes, suffixes, splits = _affixes()
-    text = normalize(wording)
+    text = _DEDUCTION.sub("", normalize(wording))   # 地方一般公共预算收入扣除留抵退税因素后
     code = lookup(text)
     for _ in range(MAX_STRIPS):
         if code is not None or not text:

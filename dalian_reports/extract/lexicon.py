@@ -52,7 +52,7 @@ _WORDS_ZH = sorted("""
 _COUNT_CLASSIFIERS = set("个家项件户座所条套辆艘台架名场次张份只头株棵处批部床间栋幢篇年天人")
 
 _UNIT_ZH = (
-    r"(?P<pct>个百分点|百分点|%|‰)"
+    r"(?P<pct>个百分点|百分点|个千分点|千分点|%|‰)"
     r"|(?P<times>倍)"
     rf"|(?P<mag>{'|'.join(_MAGNITUDES_ZH)})?{_SP}(?P<approx>余|多)?{_SP}(?P<word>{'|'.join(map(re.escape, _WORDS_ZH))})?"
 )
@@ -87,7 +87,7 @@ _PREFIX_ZH: list[tuple[str, str]] = [
     ("down", r"下降了|下降|降低了|降低|减少了|减少|回落|下滑|缩小了|缩小|下跌"),
     ("level", r"达到了|达到|达|实现了|实现|完成了|完成|(?<![成作认因行])为|是|计|迈入|跨入|进入|跻身|迈上|迈进|跨越"),
     ("cap", r"控制在|保持在|稳定在|维持在|控制到|控制"),
-    ("filler", r"了|保持|继续|持续|进一步|逆势|仅|只|再|已|将|要|预计|确保|就|也|总体|基本|稳步|快速|实际|名义|可比|首次|连续|全年|分别|(?<![存现实所])在"),
+    ("filler", r"了|保持|继续|持续|进一步|逆势|仅|只|再|已|将|要|预计|确保|就|也|总体|基本|稳步|快速|实际|名义|可比|首次|连续|全年|分别|仍|(?<![存现实所])在"),
     ("q:about", r"约为|约|大约|大概|接近|将近|近"),
     ("q:at_least", r"不低于|不少于|至少|最少|不下于|≥|>="),
     ("q:at_most", r"不超过|不高于|不多于|最多|至多|≤|<="),
@@ -133,7 +133,7 @@ _PREFIX_RES = {"zh": _compile_prefixes(_PREFIX_ZH, "zh"), "en": _compile_prefixe
 # Reduction indicators: a fall is the goal, so it is reported as a positive 'decline'.
 _REDUCTION_ZH = re.compile(
     r"能耗|能源消耗|能源消费量|耗能|煤耗|水耗|用水量|排放|污染|二氧化碳|碳强度|化学需氧量|氨氮|二氧化硫|氮氧化物|"
-    r"PM2\.?5|PM10|细颗粒物|浓度|事故|死亡|失业率|贫困|信访|库存|能源消耗强度|能耗强度", re.I)
+    r"PM2\.?5|PM10|细颗粒物|浓度|事故|死亡|失业率|贫困|信访|库存|能源消耗强度|能耗强度|不良贷款", re.I)
 _REDUCTION_EN = re.compile(
     r"energy consumption|energy intensity|emission|pollut|carbon|water consumption|water use|accident|death|"
     r"unemployment|concentration|poverty|PM2\.?5", re.I)

@@ -58,7 +58,7 @@ _TRIGGERS_EN = [
 ]
 _GDP_ZH = re.compile(r"(?<![占元位])(?:地区生产总值|生产总值|GDP|经济总量)", re.I)
 _GDP_EN = re.compile(r"\b(?:regional GDP|GDP|gross domestic product|gross regional product)\b", re.I)
-_PLAN_MARK_ZH = re.compile(_PLAN + r"|今后五年|未来五年|五年|规划期|到\s*(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年")
+_PLAN_MARK_ZH = re.compile(_PLAN + r"|今后五年|未来五年|五年|规划期|《纲要》|规划纲要|到\s*(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年")
 _PLAN_MARK_EN = re.compile(r"five[- ]year|next five years|\b1\dth\b|\bby (?:19|20)\d\d\b", re.I)
 _FUTURE_ZH = re.compile(r"目标(?:是|为)|预期目标|力争|确保|(?:将|要)(?:会|要)?(?:实现|达到|保持|增长|突破)")
 _HEADING_ZH = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[篇章节部]|[0-9]+[.、](?!\d))")

@@ -24,6 +24,7 @@ from .coding import code_of
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！!？?]")
 _VERB_FIRST = re.compile(r"^(?:全面|确保|努力|力争|争取)?完成(?:国家(?:和|、)?)?(?:省|市|上级)?(?:上)?(?:下达|确定)?(?:的)?")
+_AIM = re.compile(r"(?:努力|力争|争取|确保|推动|促进)?(?:实现|保持)")
 _LINK = re.compile(r"和|及|以及")
 _IN_STEP = re.compile(r"同步|一致|相适应|相协调|持平|相当|同比")
 MIN_SUBJECT = 2
@@ -71,7 +72,9 @@ def clause_subjects(clause: str) -> list[tuple[str, int, int, str]]:
     """(subject wording, start, end, predicate) for each subject of a qualitative clause; [] when it is not one."""
     verb = _VERB_FIRST.match(clause)
     lead = verb.end() if verb and verb.end() > 0 else 0
-    parts = _parts(clause[lead:])
+    aim = _AIM.match(clause, lead)   # 努力实现城乡居民收入增长和经济发展同步: the aim is not the predicate
+    skip = aim.end() - lead if aim and not lead else 0
+    parts = [(offset + skip, piece) for offset, piece in _parts(clause[lead + skip:])]
     found: list[tuple[str, int, int]] = []
     predicate = ""
     modifier = ""

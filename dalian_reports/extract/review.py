@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 _REVIEW_HEADING = re.compile(r"回顾|过去(?:的)?(?:一|五)年(?:的)?(?:政府)?工作")
-_FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]?五”?(?:时期|期间)|以来的五年|本届政府|任期")
+_FIVE_YEARS = re.compile(r"五年|十[一二三四五六七八九]?五”?(?:时期|期间)?(?:及|和|与)?|“[一二三四五六七八九]五”|以来的五年|本届政府|任期")
 _PAST_YEAR_LEAD = re.compile(r"^(?:——\s*)?(?:过去的?一年|刚刚过去的|去年|一年来|(?:19|20)\d\d年[，,是]"
                              r"|各位代表[，,：:！!]\s*(?:过去|(?:19|20)\d\d年))")
 _ACCOUNT_LEAD = re.compile(
@@ -40,6 +40,7 @@ _SUBSECTION = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|
 _SECOND_SUBSECTION = re.compile(r"^\s*(?:[（(]二[)）]|第二[，,、])")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|‰|亿|万|元|个百分点|倍)")
+ACCOUNT_LEAD_TAIL = 40   # characters before the lead that make its paragraph a summary too
 _BULLET = ("——", "—", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是")
 _FIVE_YEAR_LEAD = re.compile(r"^(?:回顾(?:过去五年|“?十[一二三四五六七八九]?五”?)|五年来|过去五年|这五年|“?十[一二三四五六七八九]?五”?(?:时期|期间)[，,])")
 _ADDRESS = re.compile(r"^各位代表[:：!！]?\s*$|^现在[，,]我代表")
@@ -79,8 +80,9 @@ def _end(norm: str, paras: list[tuple[int, int]], first: int) -> int:
         line = norm[a:b]
         if i > first and (_TOP_HEADING.match(line) or _SUBSECTION.match(line)):
             return i
-        if _ACCOUNT_LEAD.search(line):
-            return i
+        lead = _ACCOUNT_LEAD.search(line)
+        if lead:   # a summary paragraph may end with the lead itself (…重点抓了以下工作：): it is still the summary
+            return i + 1 if lead.start() > ACCOUNT_LEAD_TAIL and _FIGURE.search(line) else i
     return len(paras)
 
 
@@ -153,6 +155,6 @@ def _first_subsection(norm: str, paras: list[tuple[int, int]], at: int) -> list[
         sections.append(body)
     for body in sections:
         text = "".join(norm[paras[i][0]:paras[i][1]] for i in body)
-        if re.search(r"(?:地区|国内)?生产总值\S{0,8}\d|GDP\S{0,6}\d|经济总量\S{0,6}\d", text):
+        if re.search(r"(?:生产总值|GDP|经济总量)(?:达到|实现|增长|突破|迈上|为)?\s*\d", text):
             return body
     return sections[0] if sections else []

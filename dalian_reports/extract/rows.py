@@ -109,6 +109,7 @@ def _span_records(ctx: _Context) -> None:
         for item in _items(norm, quantities, qualitative, a, b):
             n_values = max(1, len(item.quantities))
             respectively = any(q.respectively for q in item.quantities)
+            each = any(q.each for q in item.quantities)
             seg = _lead_segment(norm, prev_end, item.start, lang)
             own = _clean_subject(text, norm, seg, item.start, lang)
             if own is None and not stack and seg > prev_end:
@@ -117,7 +118,7 @@ def _span_records(ctx: _Context) -> None:
                 _elliptical(own, stack[-1])
             if own is not None:
                 _clause_comparison(own, norm, prev_end, seg)
-                subjects = _split_subject(own, norm, text, lang, n_values, respectively)
+                subjects = _split_subject(own, norm, text, lang, n_values, respectively, each)
                 stack.append(subjects)
                 ctx.wording_ranges.append((own.start, own.end))
             else:
@@ -184,9 +185,15 @@ ELLIPTICAL = ("人均",)
 
 
 def _elliptical(subject: _Subject, previous: list[_Subject]) -> None:
-    """'地区生产总值…达到7000亿元…；人均超过1.55万美元': a bare 人均 is per capita of the subject before it."""
-    if subject.wording in ELLIPTICAL and len(previous) == 1:
-        subject.code = code_of(subject.wording + previous[0].wording.removeprefix("全市").removeprefix("全省"))
+    """'地区生产总值…达到7000亿元…；人均超过1.55万美元': a bare 人均 is per capita of the subject before it;
+    '金融业增加值643.88亿元，占GDP比重达到11.1%': a bare share of GDP is the share of that subject."""
+    if len(previous) != 1:
+        return
+    before = re.sub(r"(?:增速|增幅|增长)$", "", previous[0].wording.removeprefix("全市").removeprefix("全省"))
+    if subject.wording in ELLIPTICAL:
+        subject.code = code_of(subject.wording + before)
+    elif subject.wording.startswith("占"):
+        subject.code = code_of(before + subject.wording)
 
 
 def _subject_of_clause_before(ctx: _Context, a: int, seg: int) -> _Subject | None:
@@ -335,6 +342,9 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
         # 年均增长 in the review of one year speaks of several years (五年年均增长8.6%): not that year's outcome
         start_year = end_year - 4 if end_year is not None and "五年" in ctx.norm[max(0, q.start - 8):q.end] else None
         kind = "plan_outcome"
+    elif ctx.span.kind == "plan_outcome" and measure in ("level", "rate", "growth") and _last_year_figure(ctx, q, compare):
+        kind, start_year = "outcome", end_year   # 去年，外贸出口达到108.5亿美元，比上年增长32.3%: the last year's own
+        basis = [b for b in basis if not b.startswith("cumulative")]
     else:
         kind = _row_kind(ctx, measure, start_year, end_year)
     ctx.rows.append(dict(
@@ -348,6 +358,15 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     ctx.used.extend(q.numbers)
     ctx.used.extend(q.refs)
     ctx.used.extend(subject.refs)
+
+
+def _last_year_figure(ctx: _Context, q: Quantity, compare: str) -> bool:
+    """In a multi-year review, a figure compared with the year before it (比上年) or in a sentence about last year
+    (去年，…) is the last year's outcome."""
+    if compare in ("上年", "去年") and not q.average and not q.cumulative:
+        return True
+    sentence = ctx.norm[max(ctx.span.start, ctx.norm.rfind("。", 0, q.start) + 1):q.start]
+    return bool(re.search(r"(?:^|[，,；;])\s*去年", sentence)) and not (q.average or q.cumulative)
 
 
 PRICE_INDICES = ("cpi", "ppi")

@@ -33,7 +33,7 @@ _LEAD_STRIP_ZH = [
     re.compile(r"(?:全年|全市|全区|全县|全省|我市|我区|本市)?(?:经济)?(?:共|累计)?(?:实现|完成)(?=\D)"),
     re.compile(r"力争|争取"),
     re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年同期|上年|去年|同期)|同比|按可比价(?:格)?(?:计算)?|同口径"),
-    re.compile(r"(?:实际|名义|可比)$"),
+    re.compile(r"(?:实际|名义|可比|新增|增加)$"),
 ]
 _LEAD_YEAR_ZH = re.compile(rf"(?:到\s*)?(?P<y>{_YEAR}|{_CN_YEAR})\s*年(?:末|底|全年)?[，,]?")
 _LEAD_COMPARE = re.compile(r"(?:与|同|比|较)\s*(?P<y>(?:19|20)\d\d)\s*年\s*相?比[，,]?|[Cc]ompared (?:with|to) (?:the )?(?:end of )?(?P<e>(?:19|20)\d\d)\s*,?")
@@ -87,10 +87,11 @@ def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject 
     return subject
 
 
-def _split_subject(subject: _Subject, norm: str, text: str, lang: str, n_values: int, respectively: bool) -> list[_Subject]:
+def _split_subject(subject: _Subject, norm: str, text: str, lang: str, n_values: int, respectively: bool,
+                   each: bool = False) -> list[_Subject]:
     """A、B、C → three subjects; A和B with 分别 and two values → two; 城乡… with two values → urban, rural."""
     if lang == "zh":
-        resolved = _resolve_list(subject, norm, text, n_values)
+        resolved = _resolve_list(subject, norm, text, n_values, each)
         if resolved is not None:
             return resolved
     seps = [r"、"] if lang == "zh" else []
@@ -111,7 +112,7 @@ def _split_subject(subject: _Subject, norm: str, text: str, lang: str, n_values:
 _NOTES = {"urban_income": "urban", "rural_income": "rural"}
 
 
-def _resolve_list(subject: _Subject, norm: str, text: str, n_values: int) -> list[_Subject] | None:
+def _resolve_list(subject: _Subject, norm: str, text: str, n_values: int, each: bool = False) -> list[_Subject] | None:
     """The subjects of a list whose every part the vocabulary knows (sharing a head or modifier), or of a
     compound wording with ``n_values`` values (:mod:`dalian_reports.extract.lists`); None otherwise."""
     by_comma = _split_on(subject, norm, text, "zh", "、")
@@ -121,8 +122,10 @@ def _resolve_list(subject: _Subject, norm: str, text: str, n_values: int) -> lis
             coded = code_parts([p.wording for p in parts])
             if coded:
                 return [_with_note(p, p.note, code) for p, (code, _w) in zip(parts, coded)]
-    if n_values > 1:
-        codes = compound_codes(subject.wording, n_values)
+    for n in ([n_values] if n_values > 1 else [2, 3] if each else []):   # 存贷款余额均突破3万亿元: both
+        codes = compound_codes(subject.wording, n)
+        if codes and n_values == 1 and set(codes) <= set(_NOTES):
+            codes = None   # 城乡居民收入均增长12%: one 城乡 subject with one value stays resident income
         if codes:
             return [_with_note(subject, _NOTES.get(code, ""), code) for code in codes]
     return None
