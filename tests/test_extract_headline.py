@@ -226,11 +226,12 @@ def test_000_2016_report_plan_goals_and_annual_targets():
         ("plan_target", 2020, 2020, "地区生产总值", "multiple", 2.0, N, "倍", "exact", "vs 2010", ""),
         ("plan_target", 2020, 2020, "地区生产总值", "level", 1.0, N, "万亿元", "at_least", "", ""),   # 迈入万亿城市行列
         ("plan_target", 2020, 2020, "城乡居民人均收入", "multiple", 2.0, N, "倍", "at_least", "vs 2010", ""),
-        # qualitative plan targets of line 329; 林木覆盖率进一步提高 and 大气质量明显改善 name no indicator of the vocabulary
+        # qualitative plan targets of line 329; 大气质量明显改善 names no indicator of the vocabulary
         ("plan_target", 2016, 2020, "服务业占比", "qualitative", N, N, "", "qualitative", "进一步提升", ""),
         ("plan_target", 2016, 2020, "生态环境质量", "qualitative", N, N, "", "qualitative", "总体改善", ""),
         ("plan_target", 2016, 2020, "万元GDP综合能耗", "qualitative", N, N, "", "qualitative", "继续降低", ""),
         ("plan_target", 2016, 2020, "污染物排放", "qualitative", N, N, "", "qualitative", "持续下降", ""),
+        ("plan_target", 2016, 2020, "林木覆盖率", "qualitative", N, N, "", "qualitative", "进一步提高", ""),
         ("target", 2016, 2016, "地区生产总值", "growth", 6.5, 7.0, "%", "range", "", ""),
         ("target", 2016, 2016, "固定资产投资", "growth", 6.0, N, "%", "about", "", ""),
         ("target", 2016, 2016, "社会消费品零售总额", "growth", 10.0, N, "%", "about", "", ""),
@@ -281,6 +282,13 @@ def test_000_2013_report_result_next_five_years_and_targets():
                       restore(lines("000", 432)[0], 2013), lines("000", 435)[0], restore(lines("000", 440)[0], 2013)])
     F = ("plan_target", 2013, 2017)
     assert table(text, report_year=2013) == [
+        # 一是“稳增长”夺取新胜利。…外贸出口逆势增长12%。…全年规模以上工业总产值突破1万亿元大关，增加值增长11%。
+        # …社会消费品零售总额增长16%，实际使用外资增长12%。预计实现…: the whole 一是 paragraph is the summary
+        ("outcome", 2012, 2012, "外贸出口", "growth", 12.0, N, "%", "exact", "", ""),
+        ("outcome", 2012, 2012, "规模以上工业总产值", "level", 1.0, N, "万亿元", "greater_than", "", ""),
+        ("outcome", 2012, 2012, "增加值", "growth", 11.0, N, "%", "exact", "", ""),
+        ("outcome", 2012, 2012, "社会消费品零售总额", "growth", 16.0, N, "%", "exact", "", ""),
+        ("outcome", 2012, 2012, "实际使用外资", "growth", 12.0, N, "%", "exact", "", ""),
         ("outcome", 2012, 2012, "地区生产总值", "level", 7000.0, N, "亿元", "exact", "", ""),
         ("outcome", 2012, 2012, "地区生产总值", "growth", 11.0, N, "%", "exact", "", ""),
         ("outcome", 2012, 2012, "公共财政收入", "level", 750.1, N, "亿元", "exact", "", ""),

@@ -7,6 +7,8 @@ the vocabulary knows what is left; nothing else is guessed.
 
 >>> code_of("全省地区生产总值"), code_of("全国居民人均可支配收入实际"), code_of("去年末居民储蓄存款余额")
 ('gdp', 'resident_income', 'savings_deposits')
+>>> code_of("地区生产总值连跨4个千亿台阶"), code_of("项目投资") is None
+('gdp', True)
 >>> code_of("城乡居民人均可支配收入", "urban"), code_of("项目投资") is None
 ('urban_income', True)
 """
@@ -22,13 +24,15 @@ MAX_STRIPS = 6
 _DEDUCTION = re.compile(r"[,，]?(?:扣除|剔除|不含|去除)[^,，。]{1,20}?(?:后|影响|因素)$")
 _NOT_PLACES = {"城市", "城区", "市区", "社区", "园区", "地区", "市场", "山区", "县区", "开发区", "新区", "全区", "全市",
                "全县", "郊区", "景区", "片区", "港区", "城镇", "都市"}
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:港|市|区|县|新区|开发区)(?=[\u4e00-\u9fff]{2})")
+_PLACE = re.compile(r"^(?![占比较与同在])[\u4e00-\u9fff]{1,6}?(?:港|市|区|县|新区|开发区)(?=[\u4e00-\u9fff]{2})")
 _RELATIVE: list[tuple[str, tuple[str, ...]]] = []
+_CLAUSE: list[re.Pattern] = []   # a milestone clause at the end of a wording (from wording.csv)
+_FALL_AS: dict[str, str] = {}     # a fall in a count that is an indicator of its own (from wording.csv)
 
 
 @lru_cache(maxsize=1)
 def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], str]]:
-    prefixes, suffixes, splits = [], [], {}
+    prefixes, suffixes, splits, clause = [], [], {}, {"clause_verb": [], "clause_end": []}
     _RELATIVE.clear()
     with open(HERE / "wording.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -40,6 +44,10 @@ def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], 
             elif row["kind"] == "relative":
                 code, _, words = row["words"].partition(":")
                 _RELATIVE.append((code, tuple(w for w in words.split("|") if w)))
+            elif row["kind"] == "fall_as":
+                _FALL_AS.update(w.split("=", 1) for w in words)
+            elif row["kind"] in clause:
+                clause[row["kind"]] += words
             elif row["kind"] == "split":
                 for item in words:
                     key, _, code = item.partition("=")
@@ -47,6 +55,8 @@ def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], 
                     splits[(base, note)] = code
     for j in jurisdictions().values():
         prefixes += [j.name_zh, *j.aliases_zh]
+    _CLAUSE[:] = [re.compile(rf"[，,、]?(?:{'|'.join(clause['clause_verb'])})[^，,。；]{{0,12}}?"
+                             rf"(?:{'|'.join(clause['clause_end'])})[，,、]?$")] if clause["clause_verb"] else []
     by_length = lambda w: -len(w)  # noqa: E731
     return tuple(sorted(set(prefixes), key=by_length)), tuple(sorted(set(suffixes), key=by_length)), splits
 
@@ -61,6 +71,8 @@ def code_of(wording: str | None, note: str = "") -> str | None:
         return None
     prefixes, suffixes, splits = _affixes()
     text = _DEDUCTION.sub("", normalize(wording))   # 地方一般公共预算收入扣除留抵退税因素后
+    for clause in _CLAUSE:
+        text = clause.sub("", text) or text           # 地区生产总值连跨4个千亿台阶
     code = lookup(text)
     for _ in range(MAX_STRIPS):
         if code is not None or not text:
@@ -81,6 +93,16 @@ def code_of(wording: str | None, note: str = "") -> str | None:
     if code is not None and note:
         code = splits.get((code, note), code)
     return code
+
+
+def fall_as(code: str) -> str | None:
+    """The indicator a fall in ``code``'s count is (农村贫困人口减少1442万人 → poverty_exits), or None.
+
+    >>> fall_as("rural_poor_population"), fall_as("gdp") is None
+    ('poverty_exits', True)
+    """
+    _affixes()
+    return _FALL_AS.get(code)
 
 
 def relative_to(predicate: str) -> str | None:

@@ -158,6 +158,10 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
             v2 = _to_float(m2.group("num"), text=norm, offset=m2.start())
             unit2, _approx2, pos2 = _match_unit(norm, m2.end(), end, lang)
             word_sep = norm[rng.start():rng.end()].strip().lower() in ("到", "至", "to", "and")
+            if unit1 and unit2 and unit1 != unit2 and unit2.startswith(unit1):
+                unit1 = unit2    # 100万到300万标箱, 2000亿—4000亿元: the magnitude written twice, the unit once
+            if not unit1 and not unit2 and not word_sep and v2 < v1:
+                return _Core(m.start(), pos, v1, NAN, "", "exact", "", numbers=numbers)  # 波音747-400: a model, not a range
             if unit1 and unit2 and unit1 != unit2:
                 raise ParseError(f"range with two units {norm[m.start():pos2]!r}", line=line_of(norm, m.start()))
             if unit1 or unit2 or not word_sep:

@@ -76,11 +76,14 @@ Examples
 """
 from __future__ import annotations
 
+import re
+
 
 from ..errors import ParseError
 from .numbers import (
     line_of, to_halfwidth,
 )
+from .tokens import number_tokens
 from .paragraphs import (COLUMNS, KINDS, UNPARSED_COLUMNS, HeadlineSpan, find_headline_paragraphs, _paragraphs, _span_period)
 from .accounting import _unparsed_numbers
 from .rows import (_Context, _declared_basis, _span_records)
@@ -132,7 +135,9 @@ def headline_records(text: str, lang: str = "zh", report_year: int | None = None
             if exc.line is None:
                 raise ParseError(exc.reason, line=line_of(text, span.start)) from None
             raise
-        rows.extend(merge_stretch(ctx.rows, text))
+        kept, superseded = merge_thresholds(merge_stretch(ctx.rows, text), text, lang)
+        rows.extend(kept)
+        leftovers.extend(superseded)
         leftovers.extend(_unparsed_numbers(ctx))
         leftovers.extend(dict(kind=span.kind, start=a, end=b, number=text[a:b], line=line_of(text, a),
                               reason=f"qualitative wording {w!r} is not in the vocabulary (dalian_reports/vocab)",
@@ -164,6 +169,34 @@ def merge_stretch(rows: list[dict], text: str) -> list[dict]:
         row["stretch_value"] = row["value"] if row["value"] == row["value"] else row["stretch_value"]
         out.append(row)
     return out
+
+
+_THEN_EXACT = re.compile(r"^(?:大关|台阶|关口|门槛)?[、，,]\s*(?:总量|总额|规模)?(?:达到|达|为|增至|增加到|提高到)$")
+
+
+def merge_thresholds(rows: list[dict], text: str, lang: str = "zh") -> tuple[list[dict], list[dict]]:
+    """A threshold followed by the exact value (突破1万亿元、达到1.05万亿元): the exact value wins.
+
+    Returns (rows kept, unparsed entries for the thresholds dropped), so nothing is dropped silently.
+    """
+    kept: list[dict] = []
+    dropped: list[dict] = []
+    for row in rows:
+        prev = kept[-1] if kept else None
+        if (lang == "zh" and prev is not None and row["qualifier"] == "exact" and row["measure"] == "level"
+                and prev["measure"] == "level" and prev["qualifier"] in ("greater_than", "at_least")
+                and prev["indicator"] == row["indicator"] and prev["kind"] == row["kind"]):
+            tail = text[prev["end"]:row["end"]]
+            number = re.search(r"\d[\d.,]*", tail)
+            if number and _THEN_EXACT.match(tail[:number.start()]):
+                kept.pop()
+                token = [t for t in number_tokens(text, lang, prev["start"], prev["end"]) if t.kind == "figure"][-1:]
+                a, b = (token[0].start, token[0].end) if token else (prev["start"], prev["end"])
+                dropped.append(dict(kind=prev["kind"], start=a, end=b, number=text[a:b], line=line_of(text, a),
+                                    reason="threshold superseded by the exact value that follows it",
+                                    context=text[prev["start"]:row["end"]]))
+        kept.append(row)
+    return kept, dropped
 
 
 def extract_headline(text: str, lang: str = "zh", report_year: int | None = None, *,

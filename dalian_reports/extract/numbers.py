@@ -392,6 +392,12 @@ def is_placeholder_mark(norm: str, i: int) -> bool:
 _JOINER = {"zh": re.compile(r"^\s*(?:、|和|及|与|以及|或)\s*$"), "en": re.compile(r"^\s*(?:,?\s*and|,)\s*$", re.I)}
 
 
+def _prefix_qualifier(q: Quantity, norm: str) -> bool:
+    """True when ``q``'s qualifier is written before its number (突破3万亿元), so it leads a whole list."""
+    return q.qualifier not in ("exact", "range") and bool(q.qualifier_word) and \
+        q.qualifier_word in norm[q.start:q.core_start]
+
+
 def _group(quantities: list[Quantity], norm: str, lang: str) -> list[Quantity]:
     """Give quantities joined by 、/和/and one group id; members inherit the first one's prefix words."""
     out: list[Quantity] = []
@@ -417,6 +423,8 @@ def _group(quantities: list[Quantity], norm: str, lang: str) -> list[Quantity]:
                 year=q.year or first.year, share=q.share or first.share, basis=q.basis or first.basis,
                 reduce_verb=q.reduce_verb or first.reduce_verb, mean=q.mean or first.mean,
             )
+            if q.qualifier == "exact" and _prefix_qualifier(first, norm):   # 分别突破3万亿元和2.5万亿元
+                q = replace(q, qualifier=first.qualifier, qualifier_word=first.qualifier_word)
         else:
             group_id += 1
             q = replace(q, group=group_id)

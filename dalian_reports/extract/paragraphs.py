@@ -60,6 +60,8 @@ _GDP_ZH = re.compile(r"(?<![占元位])(?:地区生产总值|生产总值|GDP|�
 _GDP_EN = re.compile(r"\b(?:regional GDP|GDP|gross domestic product|gross regional product)\b", re.I)
 _PLAN_MARK_ZH = re.compile(_PLAN + r"|今后五年|未来五年|五年|规划期|《纲要》|规划纲要|到\s*(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年")
 _PLAN_MARK_EN = re.compile(r"five[- ]year|next five years|\b1\dth\b|\bby (?:19|20)\d\d\b", re.I)
+_ONE_YEAR_ZH = re.compile(r"今年|明年|本年度?|(?:19|20)\d\d年(?![底末])(?:全[市省区县国])?(?:经济社会|国民经济)")
+_ONE_YEAR_EN = re.compile(r"\bthis year\b|\bnext year\b", re.I)
 _FUTURE_ZH = re.compile(r"目标(?:是|为)|预期目标|力争|确保|(?:将|要)(?:会|要)?(?:实现|达到|保持|增长|突破)")
 _HEADING_ZH = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[篇章节部]|[0-9]+[.、](?!\d))")
 _TOP_HEADING_ZH = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[篇章部])")
@@ -170,14 +172,25 @@ def _trigger_kind(norm: str, kind: str, m: re.Match, para: tuple[int, int], lang
             return None  # '2024年，地区生产总值增长…' in the 2024 report is not a result
         return kind if (_GDP_ZH if lang == "zh" else _GDP_EN).search(sentence) else None
     if kind == "target":
-        lead = norm[sent_start:m.start("t")]
-        return "plan_target" if (_PLAN_MARK_ZH if lang == "zh" else _PLAN_MARK_EN).search(lead) else "target"
+        return _target_kind(norm[sent_start:m.start("t")], lang)
     if kind == "plan_outcome" and lang == "zh" and m.groupdict().get("plan") is not None:
         years = _plan_years(m.group("plan"))
         if report_year is not None and years is not None:
             return "plan_outcome" if years[1] < report_year else "plan_target"
         return "plan_target" if _FUTURE_ZH.search(sentence) else "plan_outcome"
     return kind
+
+
+def _target_kind(lead: str, lang: str) -> str:
+    """A target lead names a plan period (plan_target) unless a one-year mark comes after it.
+
+    In 按照“十三五”规划纲要要求，今年经济社会发展主要预期目标是 the nearest time word is 今年.
+    """
+    plan = [m.end() for m in (_PLAN_MARK_ZH if lang == "zh" else _PLAN_MARK_EN).finditer(lead)]
+    if not plan:
+        return "target"
+    one_year = [m.start() for m in (_ONE_YEAR_ZH if lang == "zh" else _ONE_YEAR_EN).finditer(lead)]
+    return "target" if one_year and one_year[-1] >= plan[-1] else "plan_target"
 
 
 def _continues(norm: str, prev: tuple[int, int], nxt: tuple[int, int], kind: str, lang: str) -> bool:
@@ -223,14 +236,16 @@ def find_headline_paragraphs(text: str, lang: str = "zh", report_year: int | Non
                 refined = _trigger_kind(norm, kind, m, para, lang, report_year)
                 if refined:
                     found.append((_span_start(norm, m, para, refined, lang), refined))
+        if para[0] in review and all(start != para[0] and kind == review[para[0]] for start, kind in found):
+            found.append((para[0], review[para[0]]))   # a paragraph of the past year's review summary, whole
         found = _merge_triggers(sorted(set(found)))
-        if not found and para[0] in review:
-            found = [(para[0], review[para[0]])]   # a paragraph of the past year's review summary
         if not found:
             i += 1
             continue
         last = i
-        while last + 1 < len(paragraphs) and _continues(norm, paragraphs[last], paragraphs[last + 1], found[-1][1], lang):
+        while last + 1 < len(paragraphs) and (
+                _continues(norm, paragraphs[last], paragraphs[last + 1], found[-1][1], lang)
+                or _bullet_of_review(norm, paragraphs, i, last, found[-1][1])):
             last += 1
         for j, (start, kind) in enumerate(found):
             end = found[j + 1][0] if j + 1 < len(found) else paragraphs[last][1]
@@ -239,6 +254,20 @@ def find_headline_paragraphs(text: str, lang: str = "zh", report_year: int | Non
                 spans.append(HeadlineSpan(start, end, kind, section))
         i = last + 1
     return spans
+
+
+def _bullet_of_review(norm: str, paragraphs, lead: int, last: int, kind: str) -> bool:
+    """A ——bullet after a review lead without figures (五年来，人民生活显著改善。\n——城乡居民收入持续增加。…),
+    and each bullet after it, belongs to the lead's span."""
+    if kind not in ("outcome", "plan_outcome") or last + 1 >= len(paragraphs):
+        return False
+    nxt = paragraphs[last + 1]
+    if not norm.startswith(("——", "—"), nxt[0]) or _is_heading(norm, nxt, "zh"):
+        return False
+    if last > lead:
+        return norm.startswith(("——", "—"), paragraphs[last][0])
+    a, b = paragraphs[lead]
+    return b - a <= 80 and not re.search(r"\d", norm[a:b])
 
 
 def _merge_triggers(found: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from .numbers import (
     NAN, Quantity, resolve_measure, scan_quantities,
 )
-from .coding import code_of, relative_to
+from .coding import fall_as, code_of, relative_to
 from .qualitative import qualitative_clauses
 from .ratios import ratio_figures
 from .paragraphs import (HeadlineSpan, _EN_SENTENCE_END, _QUALITATIVE_EN, _QUALITATIVE_ZH, _ZH_SENTENCE_END, _plan_years, _year_int)
@@ -192,8 +192,29 @@ def _elliptical(subject: _Subject, previous: list[_Subject]) -> None:
     before = re.sub(r"(?:增速|增幅|增长)$", "", previous[0].wording.removeprefix("全市").removeprefix("全省"))
     if subject.wording in ELLIPTICAL:
         subject.code = code_of(subject.wording + before)
+    elif subject.wording in ("增加值", "产值", "总产值"):   # 规模以上工业总产值突破1万亿元，增加值增长11%
+        sector = re.sub(r"(?:总产值|产值|增加值)$", "", before)
+        subject.code = code_of(sector + subject.wording) if sector != before else None
     elif subject.wording.startswith("占"):
-        subject.code = code_of(before + subject.wording)
+        subject.code = share_code(before, subject.wording[1:])
+        if subject.code is None:   # a share of a whole the vocabulary does not know: never the whole's own code
+            subject.wording = before + subject.wording
+
+
+def share_code(part: str, whole: str) -> str | None:
+    """The code of 'part 占 whole (的比重)': 高新技术产业产值, 全市规模以上工业总产值 → hi_tech_output_share.
+
+    >>> share_code("生产总值", "全省"), share_code("高新技术产业产值", "全市规模以上工业总产值的")
+    ('gdp_share_of_province', 'hi_tech_output_share')
+    """
+    whole = re.sub(r"(?:的)?(?:比重|比例)?$", "", whole)
+    bare = re.sub(r"^(?:全市|全区|全县|本市)", "", whole)
+    for w in dict.fromkeys((whole, bare)):
+        for candidate in (f"{part}占{w}比重", f"{part}占{w}的比重", f"{part}占{w}"):
+            code = code_of(candidate)
+            if code is not None:
+                return code
+    return None
 
 
 def _subject_of_clause_before(ctx: _Context, a: int, seg: int) -> _Subject | None:
@@ -333,11 +354,15 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     start = min([subject.start, q.start] + [s for s, _e in subject.refs if s < subject.start and compare])
     start = _start_of_reference(ctx.norm, start, subject, compare)
     indicator = subject.code or code_of(subject.wording, subject.note)
+    if indicator is not None and q.share and not subject.code:   # 生产总值…，占全省比重升至34.2%
+        indicator = share_code(subject.wording, q.share) or indicator
     if indicator is None:
         for s, e in q.numbers:
             ctx.problems[(s, e)] = f"wording {subject.wording!r} is not in the vocabulary (dalian_reports/vocab)"
         return
     measure, value, high, unit, basis = _price_index(indicator, measure, value, high, q.unit, basis)
+    if measure == "decline" and unit not in ("%", "个百分点", "‰") and fall_as(indicator):
+        indicator, measure = fall_as(indicator), "level"   # 农村贫困人口减少1442万人: 1442万 people left poverty
     if measure == "avg_growth" and ctx.span.kind == "outcome":
         # 年均增长 in the review of one year speaks of several years (五年年均增长8.6%): not that year's outcome
         start_year = end_year - 4 if end_year is not None and "五年" in ctx.norm[max(0, q.start - 8):q.end] else None
@@ -365,8 +390,16 @@ def _last_year_figure(ctx: _Context, q: Quantity, compare: str) -> bool:
     (去年，…) is the last year's outcome."""
     if compare in ("上年", "去年") and not q.average and not q.cumulative:
         return True
+    if q.average or q.cumulative:
+        return False
     sentence = ctx.norm[max(ctx.span.start, ctx.norm.rfind("。", 0, q.start) + 1):q.start]
-    return bool(re.search(r"(?:^|[，,；;])\s*去年", sentence)) and not (q.average or q.cumulative)
+    if re.search(r"(?:^|[，,；;])\s*去年", sentence):
+        return True
+    # a paragraph whose first sentence is about last year (特别是面对去年严峻复杂的经济形势…。地区生产总值增长9.5%)
+    para = max(ctx.span.start, ctx.norm.rfind("\n", 0, q.start) + 1)
+    before = ctx.norm[para:q.start]
+    lead = before.split("。", 1)[0]
+    return bool(re.search(r"去年|上一年", lead)) and not re.search(r"五年|年均|累计|以来|(?:19|20)\d\d年", before)
 
 
 PRICE_INDICES = ("cpi", "ppi")

@@ -34,6 +34,7 @@ _LEAD_STRIP_ZH = [
     re.compile(r"力争|争取"),
     re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年同期|上年|去年|同期)|同比|按可比价(?:格)?(?:计算)?|同口径"),
     re.compile(r"(?:实际|名义|可比|新增|增加)$"),
+    re.compile(r"(?:大关|台阶|关口|门槛)|(?:总量|总额|规模)$"),   # 突破8000亿元大关、达到…; …，总量达到1272亿元
 ]
 _LEAD_YEAR_ZH = re.compile(rf"(?:到\s*)?(?P<y>{_YEAR}|{_CN_YEAR})\s*年(?:末|底|全年)?[，,]?")
 _LEAD_COMPARE = re.compile(r"(?:与|同|比|较)\s*(?P<y>(?:19|20)\d\d)\s*年\s*相?比[，,]?|[Cc]ompared (?:with|to) (?:the )?(?:end of )?(?P<e>(?:19|20)\d\d)\s*,?")

@@ -15,7 +15,8 @@ Run from a checkout with the corpus beside it::
     python -m dalian_reports.pipeline.devkey            # totals, by kind and language
     python -m dalian_reports.pipeline.devkey --reports  # one line per report
     python -m dalian_reports.pipeline.devkey --misses dalian_2019   # what one report misses and adds
-    python -m dalian_reports.pipeline.devkey --heldout  # the held-out set (not used while developing)
+    python -m dalian_reports.pipeline.devkey --set heldout   # the held-out set (not used while developing)
+    python -m dalian_reports.pipeline.devkey --set english   # the English translation of the 2024 report
     python -m dalian_reports.pipeline.devkey --check    # validate the key against the texts
 """
 from __future__ import annotations
@@ -32,6 +33,8 @@ from .._resources import REPO
 from ..vocab import KINDS, MEASURES, QUALIFIERS, lookup
 
 KEY_DIR = REPO / "data" / "devkey"
+#: The key sets: the development key, the held-out key (scored, never tuned on) and the English key.
+KEY_SETS = {"dev": KEY_DIR, "heldout": KEY_DIR / "heldout", "english": KEY_DIR / "english"}
 CORPUS = REPO.parent / "shared" / "corpus" / "lawtext-gov"
 KEY_COLUMNS = ["file", "kind", "year", "indicator", "wording", "measure", "value", "value_high", "unit", "qualifier",
                "relative_to", "stretch_value", "line", "quote", "note"]
@@ -45,14 +48,51 @@ def _read(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def key_reports(heldout: bool = False) -> list[dict]:
-    base = KEY_DIR / "heldout" if heldout else KEY_DIR
-    return _read(base / "reports.csv")
+def _key_dir(key_set: str) -> Path:
+    try:
+        return KEY_SETS[key_set]
+    except KeyError:
+        raise ValueError(f"unknown key set {key_set!r}; choose one of {', '.join(KEY_SETS)}") from None
 
 
-def key_rows(report: dict, heldout: bool = False) -> list[dict]:
-    base = KEY_DIR / "heldout" if heldout else KEY_DIR
-    return _read(base / "reports" / f"{report['jurisdiction']}_{report['report_year']}.csv")
+def key_reports(key_set: str = "dev") -> list[dict]:
+    """The keyed reports of one key set (its ``reports.csv``)."""
+    return _read(_key_dir(key_set) / "reports.csv")
+
+
+def key_rows(report: dict, key_set: str = "dev") -> list[dict]:
+    """The key rows of one keyed report."""
+    return _read(_key_dir(key_set) / "reports" / f"{report['jurisdiction']}_{report['report_year']}.csv")
+
+
+def _is_seed(file: str) -> bool:
+    return file.startswith("data/raw/")
+
+
+def _text_path(file: str, corpus: Path) -> Path:
+    """A key file is a corpus path, or a seed under ``data/raw/`` (the English translation)."""
+    return REPO / file if _is_seed(file) else corpus / file
+
+
+def _seed_document(report: dict):
+    """The seed report a key row set refers to, shaped like a corpus document (clean, lang, year, jurisdiction)."""
+    from types import SimpleNamespace
+
+    from ..sources.cleaning import report_text
+    from ..sources.reports import report_list
+
+    name = Path(report["file"]).name
+    for r in report_list():
+        if r.report_year == int(report["report_year"]) and r.duplicate_of is None and _seed_file(r.source_id) == name:
+            return SimpleNamespace(clean=report_text(r.report_id), lang=r.lang, year=r.report_year,
+                                   jurisdiction=report["jurisdiction"])
+    raise LookupError(f"no seed report for {report['file']} ({report['report_year']})")
+
+
+def _seed_file(source_id: str) -> str:
+    from ..sources.raw import manifest_rows
+
+    return next(row["file"] for row in manifest_rows() if row["source_id"] == source_id)
 
 
 def line_set(spec: str) -> set[int]:
@@ -64,15 +104,15 @@ def line_set(spec: str) -> set[int]:
     return out
 
 
-def check_key(corpus: Path = CORPUS, heldout: bool = False) -> list[str]:
+def check_key(corpus: Path = CORPUS, key_set: str = "dev") -> list[str]:
     """Problems in the key: unreadable rows, quotes that are not on their line, unknown codes."""
     from ..vocab import _rows
 
     codes = {r["code"] for r in _rows()}
     problems = []
-    for report in key_reports(heldout):
-        lines = (corpus / report["file"]).read_text(encoding="utf-8").split("\n")
-        for n, row in enumerate(key_rows(report, heldout), start=2):
+    for report in key_reports(key_set):
+        lines = _text_path(report["file"], corpus).read_text(encoding="utf-8").split("\n")
+        for n, row in enumerate(key_rows(report, key_set), start=2):
             where = f"{report['jurisdiction']}_{report['report_year']}.csv:{n}"
             if list(row) != KEY_COLUMNS:
                 problems.append(f"{where}: columns {list(row)}")
@@ -152,11 +192,18 @@ def parser_rows(doc, *, extract=None) -> list[dict]:
     return rows
 
 
-def score_report(report: dict, heldout: bool = False, corpus: Path = CORPUS, extract=None) -> ReportScore:
+def _document(report: dict, corpus: Path):
     from ..sources.corpus import corpus_commit, read_corpus_file
 
-    doc = read_corpus_file(corpus / report["file"], corpus, corpus_commit=corpus_commit(corpus))
-    key = key_rows(report, heldout)
+    if _is_seed(report["file"]):
+        return _seed_document(report)
+    return read_corpus_file(corpus / report["file"], corpus, corpus_commit=corpus_commit(corpus))
+
+
+def score_report(report: dict, key_set: str = "dev", corpus: Path = CORPUS, extract=None) -> ReportScore:
+    """Score the parser on one keyed report."""
+    doc = _document(report, corpus)
+    key = key_rows(report, key_set)
     rows = [r for r in parser_rows(doc, extract=extract) if r["kind"] in SCORED_KINDS]
     lines = {"target": line_set(report["target_lines"]), "outcome": line_set(report["outcome_lines"])}
     target_year = int(report["target_year"] or report["report_year"])
@@ -196,8 +243,9 @@ def summarise(scores: list[ReportScore]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def score(heldout: bool = False, corpus: Path = CORPUS, extract=None) -> list[ReportScore]:
-    return [score_report(r, heldout, corpus, extract) for r in key_reports(heldout)]
+def score(key_set: str = "dev", corpus: Path = CORPUS, extract=None) -> list[ReportScore]:
+    """Score the parser on every report of a key set."""
+    return [score_report(r, key_set, corpus, extract) for r in key_reports(key_set)]
 
 
 def _misses(s: ReportScore) -> str:
@@ -219,7 +267,8 @@ def _misses(s: ReportScore) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dalian_reports.pipeline.devkey", description=__doc__.split("\n")[0])
-    parser.add_argument("--heldout", action="store_true", help="score the held-out set")
+    parser.add_argument("--set", dest="key_set", choices=sorted(KEY_SETS), default="dev",
+                        help="the key set to score (default: dev)")
     parser.add_argument("--reports", action="store_true", help="one line per report")
     parser.add_argument("--misses", nargs="*", metavar="REPORT", help="list misses (all reports, or the named ones)")
     parser.add_argument("--check", action="store_true", help="validate the key against the texts")
@@ -229,10 +278,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"the corpus is not at {args.corpus}; pass --corpus", file=sys.stderr)
         return 2
     if args.check:
-        problems = check_key(args.corpus, args.heldout)
+        problems = check_key(args.corpus, args.key_set)
         print("\n".join(problems) or "the key is consistent with the texts")
         return 1 if problems else 0
-    scores = score(args.heldout, args.corpus)
+    scores = score(args.key_set, args.corpus)
     if args.reports:
         for s in scores:
             print(f"{s.name:<18} recall {_ratio(s.recall()):<18} precision {_ratio(s.precision()):<18}")
@@ -240,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         for s in scores:
             if not args.misses or s.name in args.misses:
                 print(_misses(s))
-    print(f"{'held-out' if args.heldout else 'development'} key: {len(scores)} reports")
+    print(f"{args.key_set} key: {len(scores)} reports")
     for label, pair in summarise(scores).items():
         print(f"  {label:<30} {_ratio(pair)}")
     return 0

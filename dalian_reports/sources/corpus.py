@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..vocab import jurisdictions
-from .cleaning import CORPUS_RULES, CleanText, clean_lines
+from .cleaning import CORPUS_RULES, DOUBLED_PERCENT, CleanText, clean_lines
 from .raw import RawDocument, decode_bytes
 
 DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
@@ -101,6 +101,9 @@ def _defects(raw: RawDocument, clean: CleanText, source_url: str) -> list[str]:
     if destroyed:
         out.append(f"destroyed_decimal: '$1.$2' in place of decimals on lines {destroyed[:8]}; those numbers "
                    "are masked")
+    doubled = [n for n in range(1, raw.n_lines + 1) if DOUBLED_PERCENT.search(raw.line(n))]
+    if doubled:
+        out.append(f"doubled_percent: '%%' after a number on lines {doubled[:8]}; the second sign is cut")
     if not source_url:
         out.append("no_source_url: the file names no source (lower quality tier)")
     abridged = [n for n in range(1, raw.n_lines + 1) if ABRIDGED.search(raw.line(n))]

@@ -103,6 +103,7 @@ def wording_changes(figures=None) -> list[dict]:
     df = headline_figures() if figures is None else figures
     df = df[(df.lang == "zh") & (df.issuer == "dalian") & df.indicator.notna()
             & ~df.indicator_zh.str.contains("累计")].sort_values(["report_year", "line"])  # 累计: another measure
+    df = df[~df.indicator_zh.isin(["增加值", "产值", "总产值", "人均"])]   # elliptical (…总产值…，增加值增长11%), not a name
     out = []
     for indicator, group in df.groupby("indicator"):
         firsts = group.drop_duplicates("indicator_zh")
