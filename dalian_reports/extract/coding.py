@@ -21,6 +21,7 @@ from functools import lru_cache
 from ..vocab import HERE, jurisdictions, lookup, normalize
 
 MAX_STRIPS = 6
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
 _DEDUCTION = re.compile(r"[,，]?(?:扣除|剔除|不含|去除)[^,，。]{1,20}?(?:后|影响|因素)$")
 _NOT_PLACES = {"城市", "城区", "市区", "社区", "园区", "地区", "市场", "山区", "县区", "开发区", "新区", "全区", "全市",
                "全县", "郊区", "景区", "片区", "港区", "城镇", "都市"}
@@ -90,6 +91,8 @@ def code_of(wording: str | None, note: str = "") -> str | None:
             break
         text = stripped
         code = lookup(text)
+    if code is None and _INNER_VERB.search(text):   # 高新技术产业实现产值 → 高新技术产业产值
+        code = code_of(_INNER_VERB.sub("", text), note)
     if code is not None and note:
         code = splits.get((code, note), code)
     return code

@@ -174,7 +174,24 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
                 if again and _NUM_RE.match(norm, again.end(), end):
                     raise ParseError(f"chained range {norm[m.start():again.end() + 4]!r}", line=line_of(norm, m.start()))
     form = "multiple" if unit in ("倍", "times") else ""
+    v1, value_high, unit = fold_magnitude(v1, value_high, unit)
     return _Core(m.start(), pos, v1, value_high, unit, qualifier, qword, form=form, numbers=numbers)
+
+
+_FOLDS = {"千万": (1000.0, "万"), "百万": (100.0, "万"), "十万": (10.0, "万"), "千亿": (1000.0, "亿"),
+          "百亿": (100.0, "亿"), "十亿": (10.0, "亿")}
+
+
+def fold_magnitude(value: float, high: float, unit: str) -> tuple[float, float, str]:
+    """Write a unit in the magnitudes the reports use: 1千万标箱 → 1000 万标箱, 3百亿元 → 300 亿元.
+
+    >>> fold_magnitude(1.0, float("nan"), "千万标箱")[::2]
+    (1000.0, '万标箱')
+    """
+    for prefix, (factor, base) in _FOLDS.items():
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return value * factor, high * factor, base + unit[len(prefix):]
+    return value, high, unit
 
 
 _BETWEEN_AND = re.compile(r"\s+and\s+(?=\d)", re.I)

@@ -80,7 +80,7 @@ _PREFIX_ZH: list[tuple[str, str]] = [
     ("each", r"(?<![年人平])均|都|各"),
     ("stretch", r"力争|争取"),
     ("to_up", r"(?:增加|提高|提升|上升|增长|扩大|上涨|拓展|扩展|发展)(?:到|至)|增至|升至|提至"),
-    ("to_down", r"(?:下降|降低|减少|缩小|回落)(?:到|至)|降至|减至|缩至"),
+    ("to_down", r"(?:下降|降低|减少|缩小|回落)(?:到|至)|降至|降到|减至|缩至"),
     ("from", r"从|由"),
     ("up", r"增长了|增长|增加了|增加|提高了|提高|提升了|提升|上涨了|上涨|上升了|上升|递增|扩大了|扩大"),
     ("down_reduce", r"削减|减排|压减|压降|精简压缩|精简|压缩"),
@@ -137,7 +137,7 @@ _REDUCTION_ZH = re.compile(
 _REDUCTION_EN = re.compile(
     r"energy consumption|energy intensity|emission|pollut|carbon|water consumption|water use|accident|death|"
     r"unemployment|concentration|poverty|PM2\.?5", re.I)
-_GROWTH_WORDING = re.compile(r"(?:增速|增幅|涨幅|增长率|增长(?!极|点|动力|引擎)|价格|物价|CPI|growth|increase|price)", re.I)
+_GROWTH_WORDING = re.compile(r"(?:增速|增幅|涨幅|(?<!自然)增长率|(?<!自然)增长(?!极|点|动力|引擎|率)|价格|物价|CPI|growth|increase|price)", re.I)
 
 
 

@@ -200,6 +200,8 @@ def _apply_prefix(q: dict, prefixes, norm: str) -> None:
             q["refs"].append((off, off + 4))
         elif role == "share":
             q["share"] = m.group("ref")
+        elif role == "yoy" and word != "同比" and not q["compare"]:
+            q["compare"] = "上年"   # 分别比上年增长9.9%: compared with the year before
         q["prefix_roles"].append(role)
 
 

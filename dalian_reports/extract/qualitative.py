@@ -23,7 +23,9 @@ from ..vocab import HERE
 from .coding import code_of
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！!？?]")
-_VERB_FIRST = re.compile(r"^(?:全面|确保|努力|力争|争取)?完成(?:国家(?:和|、)?)?(?:省|市|上级)?(?:上)?(?:下达|确定)?(?:的)?")
+_VERB_FIRST = re.compile(r"^(?:全面|确保|努力|力争|争取)?完成(?:国家(?:和|、)?)?(?:省|市|上级)?(?:政府)?(?:上)?(?:下达|确定)?(?:的)?"
+                         r"(?:“?十[一二三四五六七八九]?五”?|年度|全年)?")
+_SETTING = re.compile(r"^(?:现行标准下|按现行标准)")
 _AIM = re.compile(r"(?:努力|力争|争取|确保|推动|促进)?(?:实现|保持)")
 _LINK = re.compile(r"和|及|以及")
 _IN_STEP = re.compile(r"同步|一致|相适应|相协调|持平|相当|同比")
@@ -72,11 +74,13 @@ def clause_subjects(clause: str) -> list[tuple[str, int, int, str]]:
     """(subject wording, start, end, predicate) for each subject of a qualitative clause; [] when it is not one."""
     verb = _VERB_FIRST.match(clause)
     lead = verb.end() if verb and verb.end() > 0 else 0
+    setting = _SETTING.match(clause, lead)   # 现行标准下农村贫困人口全部脱贫
+    lead = setting.end() if setting else lead
     aim = _AIM.match(clause, lead)   # 努力实现城乡居民收入增长和经济发展同步: the aim is not the predicate
     skip = aim.end() - lead if aim and not lead else 0
     parts = [(offset + skip, piece) for offset, piece in _parts(clause[lead + skip:])]
     found: list[tuple[str, int, int]] = []
-    predicate = ""
+    predicate = remainder = ""
     modifier = ""
     for i, (offset, piece) in enumerate(parts):
         subject = _longest_subject(piece)
@@ -88,9 +92,13 @@ def clause_subjects(clause: str) -> list[tuple[str, int, int, str]]:
                 if i == len(parts) - 1:
                     predicate = piece[len(subject):]
                 continue
+        if subject is None and found and i == len(parts) - 1 and _predicate_words().match(piece):
+            predicate = remainder + "、" + piece   # 主要污染物排放持续下降、达到省定标准: one predicate in two parts
+            continue
         if subject is None:
             return []
         found.append((subject, lead + offset, lead + offset + len(subject)))
+        remainder = piece[len(subject):]
         if i == 0:
             modifier = _modifier_of(subject)
         if i == len(parts) - 1:

@@ -174,6 +174,8 @@ def _qualitative_targets(ctx: _Context, a: int, b: int, quantities, qualitative)
     occupied += [(r["start"], r["end"]) for r in ctx.rows]
     for wording, s, e, clause_start, clause_end, predicate in qualitative_clauses(ctx.norm, a, b, occupied):
         indicator = code_of(wording)
+        if "、" not in ctx.norm[clause_start:s]:
+            s = clause_start   # the quote keeps a verb written first: 完成省下达“十五五”碳排放强度序时进度目标
         ctx.rows.append(dict(
             kind=ctx.span.kind, period_start=ctx.period.start, period_end=ctx.period.end, indicator=indicator,
             wording=wording, measure="qualitative", value=NAN, value_high=NAN, unit="", qualifier="qualitative",

@@ -213,12 +213,15 @@ def score_report(report: dict, key_set: str = "dev", corpus: Path = CORPUS, extr
                 and (_num(r.get("period_end")) is None or int(r["period_end"]) in years[r["kind"]])]
     used: set[int] = set()
     matched = []
-    for k in key:
-        for i, r in enumerate(rows):
-            if i not in used and strict_match(k, r):
-                used.add(i)
-                matched.append((k, r))
-                break
+    for same_line in (True, False):   # a row on the key row's own line first, then anywhere
+        for k in key:
+            if any(k is m for m, _r in matched):
+                continue
+            for i, r in enumerate(rows):
+                if i not in used and strict_match(k, r) and (not same_line or str(r["line"]) == str(k["line"])):
+                    used.add(i)
+                    matched.append((k, r))
+                    break
     return ReportScore(f"{report['jurisdiction']}_{report['report_year']}", doc.lang, key, rows, matched, in_scope)
 
 
