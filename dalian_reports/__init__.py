@@ -31,6 +31,7 @@ _API = {
     "fyp_indicators": ".loaders", "plan13_status": ".loaders", "plan14_implied_growth": ".loaders",
     "district_figures": ".loaders", "district_vs_city": ".loaders", "target_ladder": ".loaders",
     "target_vs_outcome": ".loaders", "reference_series": ".loaders", "inconsistencies": ".loaders",
+    "targets_panel": ".loaders", "corpus_reports": ".loaders", "seed_vs_corpus": ".loaders",
     "vocabulary": ".vocab",
     "manifest": ".sources.raw", "read_source": ".sources.raw", "load_text": ".sources.raw",
     "report_text": ".sources.cleaning", "cleaning_rules": ".sources.cleaning",
@@ -47,9 +48,10 @@ if TYPE_CHECKING:  # explicit imports for IDEs and type checkers; at run time na
     from ._load import get_metadata, list_tables, load_table
     from .errors import DalianReportsError, ParseError, SourceError
     from .extract.headline import extract_headline
-    from .loaders import (compare_languages, district_figures, district_vs_city, fyp_indicators, headline_figures,
-                          inconsistencies, outcomes, plan13_status, plan14_implied_growth, reference_series, reports,
-                          target_ladder, target_vs_outcome, targets, unparsed, year_restorations)
+    from .loaders import (compare_languages, corpus_reports, district_figures, district_vs_city, fyp_indicators,
+                          headline_figures, inconsistencies, outcomes, plan13_status, plan14_implied_growth,
+                          reference_series, reports, seed_vs_corpus, target_ladder, target_vs_outcome, targets,
+                          targets_panel, unparsed, year_restorations)
     from .sources.cleaning import cleaning_rules, report_text
     from .sources.raw import load_text, manifest, read_source
     from .verdicts import hit_or_miss

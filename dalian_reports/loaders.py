@@ -469,9 +469,11 @@ def target_ladder(year=None):
         - ``qualifier`` (category): how the number is qualified: exact, about (左右), at_least (以上/不低于),
           at_most (以内/以下/控制在), greater_than (超过), less_than (低于), range, qualitative
         - ``text`` (string): the target's wording as written
-        - ``source`` (string): where the target was read: '<report_id> line <n>' or 'reference/<file>
-          row <n> <url>'
-        - ``origin`` (category): seed (read from the seed reports) or reference (secondary data)
+        - ``source`` (string): where the target was read: '<report_id> line <n>' (seed), 'corpus:<file>
+          line <n>' (corpus) or 'reference/<file> row <n> <url>'
+        - ``origin`` (category): seed (read from the seed reports), corpus (read from the work report in
+          the lawtext/gov corpus) or reference (secondary data, used only where no primary text gives
+          the target)
         - ``note`` (string): notes from the source and on the choices made
         .. end columns
 
@@ -585,7 +587,10 @@ def reference_series(jurisdiction=None, indicator=None, preferred_only: bool = F
         - ``url`` (string): where the fact was read
         - ``note`` (string): [build remarks] followed by the original's note verbatim
         - ``preferred`` (boolean): True for the one row per key chosen by the preferred-value rule
-          (data/reference/README.md)
+          (data/reference/README.md), unless a primary text supersedes it (superseded_by)
+        - ``superseded_by`` (string): the primary text that supersedes this secondary fact (a GDP growth
+          target read from the work report itself: '<seed report> line <n>' or 'corpus:<file> line <n>',
+          with its quote); such a row is kept, marked, and no longer preferred
         .. end columns
 
     Examples
@@ -638,3 +643,152 @@ def inconsistencies():
     True
     """
     return load_table("inconsistencies")
+
+
+def targets_panel(jurisdiction=None, indicator=None, kind=None):
+    """The whole record: every stated figure of every work report in the corpus (2000 onwards), one row each.
+
+    Parameters
+    ----------
+    jurisdiction : str or list of str, optional
+        Keep these jurisdictions (codes such as ``"dalian"``, ``"liaoning"``, ``"china"``).
+    indicator : str or list of str, optional
+        Keep these indicators (codes of the vocabulary, e.g. ``"gdp"``).
+    kind : str or list of str, optional
+        Keep these kinds (``"target"``, ``"outcome"``, ``"plan_target"``, ``"plan_outcome"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        .. columns: targets_panel
+        Columns (from data/metadata/targets_panel.yaml):
+
+        - ``jurisdiction`` (category): whose report it is (a code of
+          dalian_reports/vocab/jurisdictions.csv)
+        - ``jurisdiction_zh`` (string): its Chinese name
+        - ``level`` (category): its level: nation, province, city or district
+        - ``parent`` (string): the jurisdiction above it (empty for the nation)
+        - ``year`` (Int64): the year the figure is about (the last year of a multi-year figure)
+        - ``period_start`` (Int64): first year a multi-year figure covers (equal to year for a one-year
+          figure)
+        - ``report_year`` (int64): the year the report is for (its targets' year; some are delivered in
+          December of the year before)
+        - ``delivered`` (string): the date the report was delivered, as precise as its text says (empty
+          when the text gives none)
+        - ``kind`` (category): target (the year's target), outcome (the past year's result as this
+          report states it: often an estimate, 预计), plan_target or plan_outcome (five-year figures)
+        - ``indicator`` (string): canonical indicator code (dalian_reports/vocab/indicators.csv)
+        - ``wording`` (string): the indicator as the report words it
+        - ``measure`` (string): what the number measures (growth in %, level, rate, decline, multiple,
+          pp_gap, qualitative …)
+        - ``value`` (float64): the number as written (a range's low end); empty for a qualitative row
+        - ``value_high`` (float64): upper end of a range (empty otherwise)
+        - ``unit`` (string): the unit as written (%, 亿元, 万人, 个百分点 …)
+        - ``qualifier`` (category): exact, about (左右), at_least (以上/不低于), at_most (以内/以下/控制在),
+          greater_than (超过/突破), less_than (低于), range, qualitative
+        - ``stretch_value`` (float64): the value to strive for (力争), when the report names one
+        - ``status`` (category): stated (a number), relative (no number, set against a reference:
+          relative_to), qualitative (no number, no reference), not_stated (the parser found no GDP
+          growth target in this report)
+        - ``relative_to`` (string): what a relative target is set against (与全国同步 → nation, 与经济增长同步 →
+          gdp_growth …)
+        - ``basis`` (string): notes on the basis of the figure (comparable prices, a reference year,
+          annual average …)
+        - ``source_file`` (string): the report's file in the lawtext/gov corpus (folder/year.md)
+        - ``line`` (Int64): raw line of source_file the quote is on
+        - ``quote`` (string): exact substring of that line holding the figure
+        - ``source_url`` (string): the URL the corpus gives for the text (empty when it gives none)
+        - ``quality`` (category): primary (a source URL and no defect found) or lower (no URL, or a
+          defect such as an abridged text)
+        - ``corpus_commit`` (string): the commit of the lawtext/gov repository the text was read at
+        .. end columns
+
+    Examples
+    --------
+    >>> import dalian_reports as dr
+    >>> gdp = dr.targets_panel("dalian", "gdp", "target")
+    >>> gdp.loc[gdp.report_year == 2019, ["value", "qualifier", "quote"]].values.tolist()
+    [[6.5, 'about', '地区生产总值增长6.5%左右']]
+    """
+    return _filter(load_table("targets_panel"), jurisdiction=jurisdiction, indicator=indicator, kind=kind)
+
+
+def corpus_reports():
+    """The work reports of the corpus behind :func:`targets_panel`: citation, delivery date, defects, coverage.
+
+    Returns
+    -------
+    pandas.DataFrame
+        .. columns: corpus_reports
+        Columns (from data/metadata/corpus_reports.yaml):
+
+        - ``source_file`` (string): the report's file in the lawtext/gov corpus (folder/year.md)
+        - ``jurisdiction`` (category): whose report it is (a code of
+          dalian_reports/vocab/jurisdictions.csv)
+        - ``jurisdiction_zh`` (string): its Chinese name
+        - ``level`` (category): its level: nation, province, city or district
+        - ``parent`` (string): the jurisdiction above it (empty for the nation)
+        - ``report_year`` (int64): the year the report is for (from the file name)
+        - ``delivered`` (string): the date the report was delivered, from its text (empty when the text
+          gives none)
+        - ``title`` (string): the title in the file's front matter
+        - ``source_url`` (string): the URL the corpus gives for the text (empty when it gives none)
+        - ``sha256`` (string): sha256 of the file's bytes as read
+        - ``corpus_commit`` (string): the commit of the lawtext/gov repository the file was read at
+        - ``quality`` (category): primary (a source URL and no defect found) or lower (no URL, or a
+          defect)
+        - ``defects`` (string): defects the reader found and how they were handled (repeated_paragraph,
+          destroyed_decimal, doubled_percent, no_source_url, abridged)
+        - ``rows`` (int64): rows of this report in targets_panel (not counting a not_stated row)
+        - ``gdp_target`` (boolean): True when the parser read the report's GDP growth target
+        - ``figures_read`` (int64): numbers of the headline paragraphs read as figures
+        - ``figures_unparsed`` (int64): numbers of the headline paragraphs not read, each with a reason
+          (counts, names, sub-areas …)
+        - ``figures_outside`` (int64): numbers outside the headline paragraphs (work tasks and details;
+          not read)
+        .. end columns
+
+    Examples
+    --------
+    >>> import dalian_reports as dr
+    >>> r = dr.corpus_reports()
+    >>> sorted(r.loc[r.jurisdiction == "dalian", "report_year"])[:3]
+    [2001, 2004, 2005]
+    """
+    return load_table("corpus_reports")
+
+
+def seed_vs_corpus():
+    """The seed reports against their copies in the corpus: year restorations, figures, paragraphs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        .. columns: seed_vs_corpus
+        Columns (from data/metadata/seed_vs_corpus.yaml):
+
+        - ``report_id`` (string): the seed report (issuer-year-language)
+        - ``corpus_file`` (string): the corpus file of the same report
+        - ``check`` (category): paragraphs (how many paragraphs are the same text), year_restoration (an
+          overwritten token of the seed against the corpus), headline_figure (a figure read from one
+          copy only; one summary row counts those read alike)
+        - ``seed_line`` (Int64): raw line of the seed file (data/raw)
+        - ``seed_quote`` (string): the seed's words there (the token's context, or the figure's quote)
+        - ``corpus_line`` (Int64): raw line of the corpus file
+        - ``corpus_quote`` (string): the corpus copy's words there
+        - ``seed_value`` (string): the seed's value (the restored year; the figure; the paragraph count)
+        - ``corpus_value`` (string): the corpus copy's value (the year or amount it reads where the seed
+          has 2024; the figure; the count)
+        - ``agree`` (boolean): True when the copies agree; empty when there is nothing to compare (a
+          token the seed left unrestored, or one not found in the corpus copy)
+        - ``note`` (string): what was compared and found
+        .. end columns
+
+    Examples
+    --------
+    >>> import dalian_reports as dr
+    >>> years = dr.seed_vs_corpus().query("check == 'year_restoration'")
+    >>> bool(years.agree.dropna().all())
+    True
+    """
+    return load_table("seed_vs_corpus")

@@ -41,6 +41,17 @@ def _raw_line(source: str) -> str:
     return read_source(SOURCE_OF_REPORT[report]).lines[int(line) - 1]
 
 
+def _corpus_line(source: str) -> str | None:
+    """The raw line a 'corpus:<file> line <n>' source names, or None when the corpus is not beside the checkout."""
+    from dalian_reports.pipeline.tables.panel import corpus_root
+
+    root = corpus_root()
+    if root is None:
+        return None
+    file, _, line = source.removeprefix("corpus:").rpartition(" line ")
+    return (root / file).read_text(encoding="utf-8").split("\n")[int(line) - 1]
+
+
 @pytest.fixture(scope="module")
 def ladder():
     return target_ladder_long()
@@ -63,7 +74,7 @@ def test_ladder_columns_and_alias(ladder):
     assert list(ladder.columns) == LADDER_COLUMNS
     assert {"year", "jurisdiction", "value", "value_high", "qualifier"} <= set(ladder.columns)  # figure code
     assert not ladder.duplicated(["year", "jurisdiction"]).any()
-    assert set(ladder.origin) <= {"seed", "reference"}
+    assert set(ladder.origin) <= {"seed", "corpus", "reference"}
 
 
 @pytest.mark.parametrize("year, value, high, qualifier, source", [
@@ -80,42 +91,53 @@ def test_ladder_dalian_seed_years(ladder, year, value, high, qualifier, source):
     assert r.text in _raw_line(source)
 
 
-def test_ladder_no_dalian_target_in_2015(ladder):
-    # no 2015 report in the corpus and no Dalian 2015 target in the reference data
-    assert _cell(ladder, 2015, "dalian") is None
+def test_ladder_dalian_2015_and_2019_from_the_corpus(ladder):
+    # no seed for 2015: the corpus's 大连市/2015.md line 88 reads 地区生产总值增长6.5%左右
+    r = _cell(ladder, 2015, "dalian")
+    assert (r.value, r.qualifier, r.origin, r.source) == (6.5, "about", "corpus", "corpus:政府工作报告-主要城市/大连市/2015.md line 88")
+    # 2019: the report says 6.5%左右 (line 132); the reference's 6.5%以上 (a JETRO paraphrase) gives way and is noted
+    r = _cell(ladder, 2019, "dalian")
+    assert (r.value, r.qualifier, r.origin, r.text) == (6.5, "about", "corpus", "地区生产总值增长6.5%左右")
+    assert "6.5 at_least" in r.note and "jetro" in r.note
+    line = _corpus_line(r.source)
+    assert line is None or r.text in line
 
 
-@pytest.mark.parametrize("year, value, high, qualifier, row", [
-    (2012, 7.5, None, "exact", 8),
-    (2013, 7.5, None, "about", 9),
-    (2014, 7.5, None, "about", 10),
-    (2015, 7.0, None, "about", 11),
-    (2016, 6.5, 7.0, "range", 12),
-    (2024, 5.0, None, "about", 20),
+@pytest.mark.parametrize("year, value, high, qualifier, line", [
+    (2012, 7.5, None, "exact", 72),     # 国内生产总值增长7.5%
+    (2013, 7.5, None, "about", 74),     # 国内生产总值增长7.5%左右
+    (2014, 7.5, None, "about", 82),
+    (2015, 7.0, None, "about", 78),     # 国内生产总值增长7%左右
+    (2016, 6.5, 7.0, "range", 90),      # 国内生产总值增长6.5%—7%
+    (2024, 5.0, None, "about", 58),     # 国内生产总值增长5%左右
 ])
-def test_ladder_national_from_reference(ladder, year, value, high, qualifier, row):
+def test_ladder_national_from_the_state_council_reports(ladder, year, value, high, qualifier, line):
     r = _cell(ladder, year, "china")
-    assert (r.value, r.qualifier, r.origin) == (value, qualifier, "reference")
+    assert (r.value, r.qualifier, r.origin) == (value, qualifier, "corpus")
     assert (math.isnan(r.value_high) if high is None else r.value_high == high)
-    assert r.source == f"reference/national_gdp_targets.csv row {row} (no url: see note)"
+    assert r.source == f"corpus:政府工作报告-国务院/{year}.md line {line}"
+    text = _corpus_line(r.source)
+    assert text is None or r.text in text
 
 
-def test_ladder_2021_jinzhou_seed_and_dalian_reference(ladder):
+def test_ladder_2021_jinzhou_seed_dalian_and_china_corpus(ladder):
     j = _cell(ladder, 2021, "jinzhou")
     assert (j.value, j.qualifier, j.source, j.origin, j.text) == (
         6.5, "at_least", "jinzhou-2021-zh line 70", "seed", "地区生产总值增长6.5%以上")
-    d = _cell(ladder, 2021, "dalian")   # dalian_gwr_facts.csv row 9: 全市地区生产总值增长6.5%左右
-    assert (d.value, d.qualifier, d.origin) == (6.5, "about", "reference")
-    assert d.source.startswith("reference/dalian_gwr_facts.csv row 9 https://")
-    c = _cell(ladder, 2021, "china")    # national row 17: 6%以上
-    assert (c.value, c.qualifier) == (6.0, "at_least")
-    # 2020: the national report set no target — kept as a row with qualifier 'none'
+    d = _cell(ladder, 2021, "dalian")   # 大连市/2021.md line 68: 全市地区生产总值增长6.5％左右
+    assert (d.value, d.qualifier, d.origin, d.source) == (6.5, "about", "corpus", "corpus:政府工作报告-主要城市/大连市/2021.md line 68")
+    c = _cell(ladder, 2021, "china")    # 国务院/2021.md line 78: 国内生产总值增长6%以上
+    assert (c.value, c.qualifier, c.origin) == (6.0, "at_least", "corpus")
+    # 2020: the national report set no target — the reference row with qualifier 'none' stays
     n = _cell(ladder, 2020, "china")
-    assert n.qualifier == "none" and math.isnan(n.value)
+    assert n.qualifier == "none" and math.isnan(n.value) and n.origin == "reference"
+    # 2020: Dalian's target is relative, 地区生产总值增长与全国同步 — a row with no value
+    r = _cell(ladder, 2020, "dalian")
+    assert r.qualifier == "qualitative" and math.isnan(r.value) and "与全国同步" in r.text
 
 
 def test_ladder_year_filter(ladder):
-    assert set(dr.target_ladder(2013).jurisdiction) == {"china", "dalian"}
+    assert set(dr.target_ladder(2013).jurisdiction) == {"china", "liaoning", "dalian"}
     both = dr.target_ladder([2012, 2016])
     assert set(both.year) == {2012, 2016}
     assert len(both) == len(ladder[ladder.year.isin([2012, 2016])])
@@ -143,15 +165,15 @@ def test_vs_seed_years(vs, year, target, t_qual, t_src, est, e_src, gap, hit, na
     assert "增长11%" in r.estimate_text
 
 
-def test_vs_2014_estimate_from_reference(vs):
-    # target 000 line 49 增长10%; no 2015 report in the seeds: the city GWR estimate quoted on dljp.gov.cn
-    # (dalian_gwr_facts.csv row 5: prev_year_gdp_growth_text 增长6%左右, 6) → 4 pp short
+def test_vs_2014_estimate_from_the_2015_report(vs):
+    # target 000 line 49 增长10%; estimate: the 2015 report in the corpus (大连市/2015.md line 18:
+    # 地区生产总值8000亿元以上，增长6%左右) → 4 pp short
     r = vs.loc[2014]
     assert (r.target_value, r.target_source) == (10.0, "dalian-2014-zh line 49")
-    assert (r.estimate_value, r.estimate_qualifier, r.estimate_origin) == (6.0, "about", "reference")
-    assert r.estimate_source.startswith("reference/dalian_gwr_facts.csv row 5 https://www.dljp.gov.cn/")
+    assert (r.estimate_value, r.estimate_qualifier, r.estimate_origin) == (6.0, "about", "corpus")
+    assert r.estimate_source == "corpus:政府工作报告-主要城市/大连市/2015.md line 18"
     assert r.gap_estimate_pp == pytest.approx(-4.0) and r.hit_estimate == "miss"
-    # the preferred reference outcome for 2014 is that same estimate, so there is no official figure
+    # the preferred reference outcome for 2014 is a work-report estimate, so there is no official figure
     assert math.isnan(r.official_value) and r.hit_official == "n/a"
     assert r.national_gap_pp == pytest.approx(2.5)   # 10 − 7.5
 
@@ -160,7 +182,9 @@ def test_vs_2016_range_against_official(vs):
     # target 000 line 339 6.5%-7%; official 6.5 (dalian_official_gdp.csv row 11, stats-bureau release)
     r = vs.loc[2016]
     assert (r.target_value, r.target_high, r.target_qualifier) == (6.5, 7.0, "range")
-    assert math.isnan(r.estimate_value)               # the 2017 report is not in the corpus
+    # estimate: the 2017 report (大连市/2017.md line 38: 地区生产总值8150亿元、增长6.5%); the 增长7% of line 20 is
+    # the Jinpu New Area's (二是抓金普新区…经济总量达到2296亿元、增长7%) and is not read as the city's
+    assert (r.estimate_value, r.estimate_source) == (6.5, "corpus:政府工作报告-主要城市/大连市/2017.md line 38")
     assert (r.official_value, r.official_kind) == (6.5, "official")
     assert r.official_source.startswith("reference/dalian_official_gdp.csv row 11 http")
     assert r.gap_official_pp == pytest.approx(0.0) and r.hit_official == "hit"   # 6.5 ≤ 6.5 ≤ 7
@@ -168,10 +192,10 @@ def test_vs_2016_range_against_official(vs):
 
 
 def test_vs_2023_and_2024(vs):
-    # 2023 target: reference (dalian_gwr_facts.csv row 12, 6%以上); estimate: 001 line 14 增长6%以上;
-    # official: dalian_official_gdp.csv row 20, 6.0 (bulletin)
+    # 2023 target: the 2023 report (大连市/2023.md line 52: 地区生产总值增长6%以上); estimate: 001 line 14
+    # 增长6%以上; official: dalian_official_gdp.csv row 20, 6.0 (bulletin)
     r = vs.loc[2023]
-    assert (r.target_value, r.target_qualifier, r.target_origin) == (6.0, "at_least", "reference")
+    assert (r.target_value, r.target_qualifier, r.target_origin) == (6.0, "at_least", "corpus")
     assert (r.estimate_value, r.estimate_qualifier, r.estimate_source) == (6.0, "at_least", "dalian-2024-zh line 14")
     assert r.official_value == 6.0 and r.official_source.startswith("reference/dalian_official_gdp.csv row 20 ")
     assert (r.hit_estimate, r.hit_official) == ("hit", "hit")
@@ -196,17 +220,18 @@ def test_vs_2022_estimate_and_official_disagree(vs):
 
 
 def test_vs_years_and_sources(vs):
-    # every year with a Dalian target: seeds 2012, 2013, 2014, 2016, 2024; reference for the others
+    # every year with a Dalian report: the seeds for 2012, 2013, 2014, 2016, 2024, the corpus for the others
     seed_years = set(vs[vs.target_origin == "seed"].year)
     assert seed_years == {2012, 2013, 2014, 2016, 2024}
-    # the seeds' outcome years without a target (2011, 2015) are not rows
-    assert not {2011, 2015} & set(vs.year)
+    assert set(vs.year) == {2001, *range(2004, 2027)}
+    assert set(vs[vs.target_origin == "corpus"].year) == {2001, *range(2004, 2027)} - seed_years
     # every number has a source
     for value, source in [("target_value", "target_source"), ("estimate_value", "estimate_source"),
                           ("official_value", "official_source"), ("national_target_value", "national_target_source")]:
         has = vs[value].notna()
         assert vs.loc[has, source].notna().all(), source
-        assert vs.loc[has, source].str.match(r"^(dalian-\d{4}-zh line \d+|reference/\S+\.csv row \d+ .+)$").all()
+        assert vs.loc[has, source].str.match(
+            r"^(dalian-\d{4}-zh line \d+|corpus:\S+\.md line \d+|reference/\S+\.csv row \d+ .+)$").all()
 
 
 def test_vs_agrees_with_the_ladder(vs, ladder):

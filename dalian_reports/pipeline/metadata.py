@@ -49,7 +49,8 @@ def _vocabulary_list(ref: str, where: str) -> tuple[str, ...]:
     from .. import vocab
 
     lists = {"vocab:kinds": vocab.KINDS, "vocab:measures": vocab.MEASURES, "vocab:qualifiers": vocab.QUALIFIERS,
-             "vocab:all_qualifiers": vocab.ALL_QUALIFIERS}
+             "vocab:all_qualifiers": vocab.ALL_QUALIFIERS, "vocab:jurisdictions": tuple(vocab.jurisdictions()),
+             "vocab:levels": tuple(dict.fromkeys(j.level for j in vocab.jurisdictions().values()))}
     if ref not in lists:
         raise ValueError(f"{where}: values {ref!r} is not one of {sorted(lists)}")
     return lists[ref]
@@ -123,8 +124,9 @@ def _sources(meta: TableMetadata, manifest_rows) -> list[dict]:
             out.append({"title": "Reference data: secondary context data gathered from public web pages",
                         "path": "data/reference/README.md"})
         elif ref == "corpus":
-            out.append({"title": "lawtext/gov: government work reports (primary texts)",
-                        "path": "data/corpus/documents.csv"})
+            out.append({"title": "lawtext/gov: government work reports (primary texts), read at the commit in "
+                                 "each row's corpus_commit; one row per report in corpus_reports.csv",
+                        "path": "corpus_reports.csv"})
         else:
             raise ValueError(f"metadata of {meta.name!r}: unknown source {ref!r}")
     return out

@@ -31,7 +31,7 @@ RULES_FILE = Path(__file__).with_name("cleaning_rules.csv")
 
 #: Rules for a text in the lawtext/gov layout (YAML front matter, Markdown headings and bold, HTML comments).
 CORPUS_RULES = ("front_matter", "html_comment", "markdown_heading", "markdown_bold", "blank_space_lines", "indent",
-                "destroyed_decimal", "doubled_percent", "repeated_paragraph")
+                "destroyed_decimal", "doubled_percent", "ascii_full_stop", "repeated_paragraph")
 
 BOILERPLATE_LINE = re.compile(
     r"^\s*(?:首页(?:\s.*)?|文章正文|评论|分享|Top|banner|\(来源:.*\)|\d{4}-\d{2}-\d{2})\s*$")
@@ -43,6 +43,7 @@ MARKDOWN_BOLD = re.compile(r"\*\*")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 DESTROYED_DECIMAL = re.compile(r"\$1\.\$2")
+ASCII_FULL_STOP = re.compile(r"(?<=[%％‰\u4e00-\u9fff])\.(?=[\u4e00-\u9fff“])")
 DOUBLED_PERCENT = re.compile(r"(?<=[0-9０-９][%％])[%％]")
 REPEAT_MIN_CHARS = 60  # a paragraph this long seen twice is a pasted copy, not a coincidence
 
@@ -136,6 +137,8 @@ def _cuts(rules: tuple[str, ...], text: str) -> list[tuple[int, int, str]]:
         cuts += [(m.start(), m.end(), "") for m in HTML_COMMENT.finditer(text)]
     if "destroyed_decimal" in rules:  # '１$1.$2％' keeps no digits after the point: masked, never a number
         cuts += [(m.start(), m.end(), "??") for m in DESTROYED_DECIMAL.finditer(text)]
+    if "ascii_full_stop" in rules:    # '增长8.5%.固定资产投资': a full stop converted to '.', read as '。'
+        cuts += [(m.start(), m.end(), "。") for m in ASCII_FULL_STOP.finditer(text)]
     if "doubled_percent" in rules:    # '21.88%%': the second sign is a conversion artefact
         cuts += [(m.start(), m.end(), "") for m in DOUBLED_PERCENT.finditer(text)]
     if "source_credit" in rules:

@@ -13,6 +13,7 @@ rules in ``YEAR_EVIDENCE``. All evidence for a report must agree, or loading fai
 """
 from __future__ import annotations
 
+import csv
 import difflib
 import re
 from dataclasses import asdict, dataclass
@@ -20,6 +21,7 @@ from functools import lru_cache
 
 from ..errors import SourceError
 from .numerals import chinese_to_int
+from .._resources import raw_dir
 from .raw import RawDocument, manifest_rows, read_source
 
 YEAR = r"(?:\d{4}|20\?\?)"  # a year as written, or already masked as unknown
@@ -87,22 +89,17 @@ def split_compilation(doc: RawDocument) -> list[tuple[int, int, str]]:
 
 # --- identification --------------------------------------------------------------
 
-# (rule name, pattern, delivery year implied, why). A year in a pattern is never read:
+# (rule name, pattern, delivery year implied, why), from data/raw/year_evidence.csv: phrases that date a report
+# of the compilation by the events it names. ``{YEAR}`` in a pattern stands for a year token, which is never read:
 # in the compilation every year token is overwritten.
-YEAR_EVIDENCE = [
-    ("18th_congress_ahead", re.compile(r"迎接党的十八大胜利召开"), 2012,
-     "looks forward to the 18th CPC National Congress (held November 2012): delivered in 2012"),
-    ("first_year_of_18th_congress", re.compile(r"过去的一年，是全面贯彻落实党的十八大精神的第一年"), 2014,
-     "the year under review is the first full year after the 18th Congress (2013): delivered in 2014"),
-    ("third_plenum_ahead", re.compile(rf"{YEAR}年是贯彻落实党的十八届三中全会精神"), 2014,
-     "the coming year is the first after the Third Plenum of the 18th Central Committee (November 2013): 2014"),
-    ("12th_plan_keystone_ahead", re.compile(rf"{YEAR}年是“十二五”承上启下的关键之年"), 2013,
-     "the coming year is the middle (third) year of the 12th Five-Year Plan 2011-2015: 2013"),
-    ("12th_plan_final_year_reviewed", re.compile(rf"{YEAR}年是“十二五”收官之年"), 2016,
-     "the year under review closes the 12th Five-Year Plan (2015): delivered in 2016"),
-    ("13th_plan_first_year_ahead", re.compile(rf"{YEAR}年是“十三五”的开局之年"), 2016,
-     "the coming year opens the 13th Five-Year Plan 2016-2020: 2016"),
-]
+def _year_evidence() -> list[tuple[str, re.Pattern, int, str]]:
+    path = raw_dir() / "year_evidence.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        return [(r["rule"], re.compile(r["pattern"].replace("{YEAR}", YEAR)), int(r["year"]), r["why"])
+                for r in csv.DictReader(fh)]
+
+
+YEAR_EVIDENCE = _year_evidence()
 
 SESSION = re.compile(r"第([一二三四五六七八九十]+)届人民代表大会第([一二三四五六七八九十]+)次会议")
 DATE = re.compile(rf"(?:——|（)({YEAR})年(\d{{1,2}})月(\d{{1,2}})日")

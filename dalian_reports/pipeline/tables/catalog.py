@@ -16,10 +16,33 @@ class TableSpec:
     name: str
     builder: str  # "module:function"
     kwargs: dict = field(default_factory=dict)
+    needs_corpus: bool = False   # built from ../shared/corpus; without it the committed table is kept
 
     def build(self):
+        if self.needs_corpus and not corpus_available():
+            return committed_table(self.name)
         module, function = self.builder.split(":")
         return getattr(importlib.import_module(module), function)(**self.kwargs)
+
+
+def corpus_available() -> bool:
+    """True when the corpus the whole-record tables are built from is beside the checkout."""
+    from .panel import corpus_root
+
+    return corpus_root() is not None
+
+
+def committed_table(name: str):
+    """The committed CSV of a table (``data/processed``), typed by its metadata: what a build without the corpus
+    keeps, so the data product never silently shrinks."""
+    from ..._load import load_table
+    from ..build import PROCESSED_DIR
+
+    path = PROCESSED_DIR / f"{name}.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the corpus is absent and no committed {name} table exists to keep "
+                                "(clone the lawtext/gov corpus beside the checkout; see README)")
+    return load_table(name)
 
 
 _P = "dalian_reports.pipeline.tables"
@@ -35,7 +58,10 @@ TABLES: list[TableSpec] = [
     TableSpec("district_vs_city", f"{_P}.district:district_vs_city"),
     TableSpec("target_ladder", f"{_P}.targets:target_ladder_long"),
     TableSpec("target_vs_outcome", f"{_P}.targets:target_vs_outcome"),
-    TableSpec("reference_series", f"{_P}.reference:reference_series"),
+    TableSpec("reference_series", f"{_P}.reference:reference_series_table"),
+    TableSpec("targets_panel", f"{_P}.panel:targets_panel", needs_corpus=True),
+    TableSpec("corpus_reports", f"{_P}.panel:corpus_reports_table", needs_corpus=True),
+    TableSpec("seed_vs_corpus", f"{_P}.reconcile:seed_vs_corpus", needs_corpus=True),
 ]
 
 

@@ -70,27 +70,27 @@ from .memo import memo
 from ...verdicts import is_missing
 
 import math
+
+from ...sources.notes import note, notes, source_of
 import re
 from functools import lru_cache
 
 DISTRICT = "jinzhou"
 CITY = "dalian"
 PLAN_REPORT_ID = "dalian-fyp14-zh"
-PLAN_SOURCE_ID = "004"
-DISTRICT_SOURCE_ID = "002"
+PLAN_SOURCE_ID = source_of(CITY, "five_year_plan_outline")
+DISTRICT_SOURCE_ID = source_of(DISTRICT, "government_work_report")
 
-#: The glossary line of report 002 that defines the territory (口径) of its figures.
-SCOPE_LINE = 94
-#: (scope, words of line 94 that state it, comparable with the city's own figure?)
-SCOPE_EVIDENCE = {
-    "省可比口径": ("一般公共预算地方级收入为省可比口径数据即金州行政区地方级财政总收入", False),
-    "金州行政区口径": ("其余数据指标均为金州行政区口径数据", True),
-    "新区口径": ("新区口径数据即金州行政区25个街道及丰荣、太平、铁西和普兰店经济开发区四个街道（园区）口径数据", True),
-}
-#: Wording whose figures are on the province-comparable basis (line 94).
-PROVINCE_BASIS_WORDING = "一般公共预算地方级收入"
-#: The district's 一般公共预算收入 on its own basis, stated on line 94 but not read by the extractor.
-UNREAD_BUDGET_REVENUE = "一般公共预算收入金州行政区口径为152.3亿元"
+# What the district report says about the territory of its figures is data (data/raw/notes.csv, topic 'scope').
+_SCOPES = notes(DISTRICT_SOURCE_ID, "scope")
+#: The glossary line of the district report that defines the territory (口径) of its figures.
+SCOPE_LINE = _SCOPES[0].line
+#: (scope, words of that line that state it, comparable with the city's own figure?)
+SCOPE_EVIDENCE = {n.key: (n.quote, n.value == "comparable") for n in _SCOPES}
+#: Wording whose figures are on the province-comparable basis.
+PROVINCE_BASIS_WORDING = notes(DISTRICT_SOURCE_ID, "province_basis_wording")[0].key
+#: The district's 一般公共预算收入 on its own basis, stated on the scope line but not read by the extractor.
+UNREAD_BUDGET_REVENUE = note(DISTRICT_SOURCE_ID, "unread_figure", "budget_revenue").quote
 
 COLUMNS = [
     "indicator", "indicator_en", "district_wording", "measure", "kind", "period_start", "period_end", "pairing",

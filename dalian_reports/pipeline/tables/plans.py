@@ -37,6 +37,8 @@ Decisions an economist should know
 """
 from __future__ import annotations
 
+from ...sources.notes import notes, source_of
+
 from functools import lru_cache
 
 import pandas as pd
@@ -48,7 +50,7 @@ from ...extract.plan_tables import (
 from ...sources.raw import read_source
 from ...vocab import direction, lookup, name_en
 
-SOURCE_ID = "004"
+SOURCE_ID = source_of("dalian", "five_year_plan_outline")
 TABLE_TITLES = {
     13: "“十三五”规划纲要主要指标完成情况表",
     14: "“十四五”时期经济社会发展主要指标表",
@@ -72,20 +74,10 @@ MEASURE_SUFFIXES = ("下降率", "降低率", "增长率", "减少比例", "降�
 # A 14th-plan row whose 2020 cell is a level of a related indicator (see the module docstring).
 LEVEL_OF_RELATED_INDICATOR = {"rd_expenditure": "rd_intensity"}
 
-# Sentences of the plan that corroborate a reading: (plan, code, raw line, quote, what it shows).
-# Each quote is checked against the raw line when the table is built.
-PROSE_EVIDENCE = (
-    (13, "urban_income", 13, "城乡居民人均可支配收入年均增长分别为 5.7% 和 8%",
-     "the 平均增速% cells are growth achieved 2016–2020"),
-    (13, "rural_income", 13, "城乡居民人均可支配收入年均增长分别为 5.7% 和 8%",
-     "the 平均增速% cells are growth achieved 2016–2020"),
-    (13, "new_urban_jobs", 33, "五年新增就业 55 万人次", "[55] is the achievement, so [40] is the target"),
-    (13, "unemployment", 33, "城镇登记失业率控制在 3.5% 以内",
-     "the review prose states a looser bound than the table's <3 and does not contradict it"),
-    (14, "gdp", 159, "全市地区生产总值年均增长6%以上", ">6 is the average growth 2021–2025"),
-    (14, "unemployment", 175, "登记失业率保持在 4.5% 以内", "<4.5 is a ceiling on the rate itself (the 2025 target)"),
-    (14, "resident_income", 175, "居民人均可支配收入与经济增长基本同步", "6左右 is a growth rate, in step with GDP"),
-)
+# Sentences of the plan that corroborate a reading: (plan, code, raw line, quote, what it shows), from
+# data/raw/notes.csv (topic 'prose_evidence', key '<plan>:<code>'); each quote is checked against its raw line.
+PROSE_EVIDENCE = tuple((int(n.key.split(":")[0]), n.key.split(":")[1], n.line, n.quote, n.why)
+                       for n in notes(SOURCE_ID, "prose_evidence"))
 
 
 @lru_cache(maxsize=None)

@@ -202,15 +202,16 @@ def reference_target_ladder(extra_targets=None):
                              f"{extra.loc[dup, ['jurisdiction', 'year']].drop_duplicates().values.tolist()}")
         for _, r in extra.iterrows():
             key = (r["jurisdiction"], int(r["year"]))
+            origin = r["origin"] if "origin" in extra.columns and isinstance(r["origin"], str) else "seed"
             seed = {"value": float(r["value"]) if pd.notna(r["value"]) else math.nan,
                     "value_high": float(r["value_high"]) if pd.notna(r["value_high"]) else math.nan,
                     "qualifier": r["qualifier"], "text": r["text"], "source": r["source"],
-                    "origin": "seed", "note": None}
+                    "origin": origin, "note": None}
             old = entries.get(key)
             if old is None:
                 entries[key] = seed
                 continue
-            seed_wins = key[0] in SEED_PRECEDENCE
+            seed_wins = key[0] in SEED_PRECEDENCE or origin == "corpus"   # a primary text beats a web copy
             winner, loser = (seed, old) if seed_wins else (old, seed)
             if not _same_target(seed, old):
                 winner = dict(winner, note=(
@@ -248,3 +249,33 @@ def _fmt(e: dict) -> str:
     return f"{num} {e['qualifier']} «{e['text']}»"
 
 
+
+
+def reference_series_table():
+    """The reference table as shipped: :func:`reference_series` with ``superseded_by`` — a GDP growth target read
+    from a work report itself (the seeds, or the corpus) supersedes the secondary fact of the same jurisdiction and
+    year, which is kept, marked, and no longer preferred.
+
+    >>> t = reference_series_table()
+    >>> t.query("jurisdiction == 'dalian' and year == 2019 and role == 'target'")[["value", "qualifier", "preferred"]].values.tolist()
+    [[6.5, 'at_least', False]]
+    """
+    from .targets import corpus_targets, seed_targets
+
+    df = reference_series()
+    primary = {}
+    for frame in (corpus_targets("gdp"), seed_targets("gdp", "growth")):   # the seeds win where both exist
+        for r in frame.itertuples():
+            primary[(r.jurisdiction, int(r.year))] = f"{r.source}: {r.text}"
+    is_target = (df["indicator"] == "gdp") & (df["measure"] == "growth") & (df["role"] == "target")
+    keys = list(zip(df["jurisdiction"], df["year"]))
+    superseded = [primary.get((j, int(y))) if t and y is not None else None for (j, y), t in zip(keys, is_target)]
+    df["superseded_by"] = pd_string(superseded)
+    df.loc[df["superseded_by"].notna(), "preferred"] = False
+    return df
+
+
+def pd_string(values):
+    import pandas as pd
+
+    return pd.array(values, dtype="string")

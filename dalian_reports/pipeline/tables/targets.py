@@ -1,14 +1,15 @@
 """Growth targets: the ladder from China down to Jinzhou, and Dalian's targets against its outcomes.
 
-Seeds first, reference second
------------------------------
+Seeds first, the corpus second, reference last
+----------------------------------------------
 *Seed* targets are read from the work reports themselves (:func:`headline_figures`, Chinese
 reports only — the 2024 English translation repeats the Chinese figures): a row of kind
 ``target`` for one year, indicator and measure, without ``力争 (stretch)`` in its basis. Their
-source is ``'<report_id> line <raw line>'`` and their text the exact raw quote. *Reference*
-rows (:mod:`dalian_reports.pipeline.tables.reference`) fill the years the seeds lack; their source is
-``'reference/<file> row <n> <url>'``. For Dalian and Jinzhou a seed replaces a reference row of
-the same year (the seeds are the primary documents); for China and Liaoning there are no seeds.
+source is ``'<report_id> line <raw line>'`` and their text the exact raw quote. *Corpus* targets are read
+the same way from the work reports of the lawtext/gov corpus (``targets_panel``: the nation, Liaoning,
+Dalian 2001–2026); their source is ``'corpus:<file> line <n>'``. *Reference* rows
+(:mod:`dalian_reports.pipeline.tables.reference`) fill only the years no primary text covers; their source is
+``'reference/<file> row <n> <url>'``. A primary text (seed or corpus) replaces a reference row of the same year.
 :func:`~dalian_reports.pipeline.tables.reference.reference_target_ladder` implements that precedence
 and records in ``note`` any reference target that differs from the seed it gave way to.
 
@@ -93,6 +94,62 @@ def seed_targets(indicator: str = "gdp", measure: str = "growth", issuers=SEED_I
     return frame.astype({"year": "int64", "value": "float64", "value_high": "float64"})
 
 
+def _panel_rows(kind: str, indicator: str, measure: str, jurisdictions, relative: bool):
+    """Rows of ``targets_panel`` for one kind, indicator and measure (and relative rows if asked), one-year
+    figures only, sorted so that the first row of a (jurisdiction, year) is the report's first statement."""
+    from .catalog import build_table
+
+    panel = build_table("targets_panel")
+    one_year = (panel["period_start"] == panel["year"]) | panel["period_start"].isna()
+    stated = (panel["measure"] == measure) & (panel["status"] == "stated")
+    wanted = stated | (panel["status"] == "relative") if relative else stated
+    only_stretch = panel["stretch_value"].notna() & (panel["stretch_value"] == panel["value"])   # 力争增长8%
+    keep = ((panel["kind"] == kind) & (panel["indicator"] == indicator) & panel["jurisdiction"].isin(jurisdictions)
+            & one_year & wanted & ~only_stretch)
+    return panel[keep.fillna(False)].sort_values(["jurisdiction", "year", "report_year", "line"], kind="stable")
+
+
+def _first_per_year(rows, kind_label: str):
+    """One entry per (jurisdiction, year): the first row, with the others named in a note."""
+    out = []
+    for (j, year), group in rows.groupby(["jurisdiction", "year"], sort=True, observed=True):
+        first = group.iloc[0]
+        others = [f"{r.quote} (line {int(r.line)})" for r in group.iloc[1:].itertuples()]
+        out.append(dict(jurisdiction=str(j), year=int(year), value=float(first["value"]),
+                        value_high=float(first["value_high"]), qualifier=str(first["qualifier"]),
+                        text=str(first["quote"]), source=f"corpus:{first['source_file']} line {int(first['line'])}",
+                        origin="corpus", note=(f"other {kind_label} rows: " + "; ".join(others)) if others else None))
+    return out
+
+
+def corpus_targets(indicator: str = "gdp", jurisdictions=("china", "liaoning", "dalian"), measure: str = "growth"):
+    """Targets read from the corpus's work reports (``targets_panel``), one row per (jurisdiction, year), in the
+    ``extra_targets`` format with ``origin`` 'corpus': a stated target of the report's own year, or a relative one
+    (与全国同步: no value, qualifier 'qualitative'). Source: 'corpus:<file> line <n>'.
+
+    >>> c = corpus_targets()
+    >>> c.query("jurisdiction == 'dalian' and year == 2019")[["value", "qualifier", "text"]].values.tolist()
+    [[6.5, 'about', '地区生产总值增长6.5%左右']]
+    """
+    import pandas as pd
+
+    rows = _panel_rows("target", indicator, measure, jurisdictions, relative=True)
+    rows = rows[rows["year"] == rows["report_year"]]
+    frame = pd.DataFrame(_first_per_year(rows, "target"),
+                         columns=["jurisdiction", "year", "value", "value_high", "qualifier", "text", "source",
+                                  "origin", "note"])
+    return frame.astype({"year": "int64", "value": "float64", "value_high": "float64"})
+
+
+def corpus_estimates(indicator: str = "gdp", measure: str = "growth", jurisdiction: str = "dalian") -> dict[int, dict]:
+    """The next report's own figure for each year, from the corpus (``targets_panel`` outcomes of report_year
+    year + 1): {year: entry} in the format of :func:`_estimates`."""
+    rows = _panel_rows("outcome", indicator, measure, (jurisdiction,), relative=False)
+    rows = rows[rows["report_year"] == rows["year"] + 1]
+    return {e["year"]: dict(value=e["value"], qualifier=e["qualifier"], text=e["text"], source=e["source"],
+                            origin="corpus", note=e["note"]) for e in _first_per_year(rows, "outcome")}
+
+
 # ---------------------------------------------------------------------------------------------
 # The ladder
 # ---------------------------------------------------------------------------------------------
@@ -101,25 +158,29 @@ def target_ladder_long():
     """GDP growth targets of China, Liaoning, Dalian and Jinzhou, one row per (year, jurisdiction).
 
     Columns: year, jurisdiction ('china' | 'liaoning' | 'dalian' | 'jinzhou'), value, value_high
-    (ranges only), qualifier, text (seed: exact raw quote; reference: the original's wording),
-    source (seed: '<report_id> line <n>'; reference: 'reference/<file> row <n> <url>'), origin
-    ('seed' | 'reference'), note (a differing target that was not used). A jurisdiction with no
+    (ranges only), qualifier, text (seed and corpus: exact raw quote; reference: the original's wording),
+    source (seed: '<report_id> line <n>'; corpus: 'corpus:<file> line <n>'; reference: 'reference/<file> row
+    <n> <url>'), origin ('seed' | 'corpus' | 'reference'), note (a differing target that was not used). A jurisdiction with no
     known target for a year has no row; a year with an explicit "no target" (China 2020) has a
     row with qualifier 'none' and no value.
 
     >>> t = target_ladder_long()
     >>> for row in t[t.year == 2013][["jurisdiction", "value", "qualifier", "source"]].values.tolist():
     ...     print(row)
-    ['china', 7.5, 'about', 'reference/national_gdp_targets.csv row 9 (no url: see note)']
+    ['china', 7.5, 'about', 'corpus:政府工作报告-国务院/2013.md line 74']
+    ['liaoning', 9.5, 'about', 'corpus:政府工作报告-省自治区/辽宁省/2013.md line 198']
     ['dalian', 11.0, 'about', 'dalian-2013-zh line 440']
     """
     import pandas as pd
 
     from .reference import JURISDICTIONS, reference_target_ladder
 
-    seeds = seed_targets("gdp", "growth")
-    wide = reference_target_ladder(extra_targets=seeds.drop(columns=["note"]))
-    seed_notes = {(r.jurisdiction, r.year): r.note for r in seeds.itertuples() if isinstance(r.note, str)}
+    seeds = seed_targets("gdp", "growth").assign(origin="seed")
+    corpus = corpus_targets("gdp")
+    corpus = corpus[~corpus.set_index(["jurisdiction", "year"]).index.isin(seeds.set_index(["jurisdiction", "year"]).index)]
+    primary = pd.concat([seeds, corpus], ignore_index=True)
+    wide = reference_target_ladder(extra_targets=primary.drop(columns=["note"]))
+    seed_notes = {(r.jurisdiction, r.year): r.note for r in primary.itertuples() if isinstance(r.note, str)}
     rows = []
     for r in wide.to_dict("records"):
         for j in JURISDICTIONS:
@@ -150,17 +211,24 @@ def _dalian_targets(indicator: str, measure: str) -> dict[int, dict]:
     for _, r in ref.iterrows():
         out[int(r["year"])] = dict(value=r["value"], high=r["value_high"], qualifier=str(r["qualifier"]),
                                    text=_text(r["text"]), source=_source_label(r), origin="reference", note=None)
-    for r in seed_targets(indicator, measure, issuers=("dalian",)).itertuples():
+    corpus = corpus_targets(indicator, ("dalian",), measure).assign(value_high=lambda d: d["value_high"])
+    seeds = seed_targets(indicator, measure, issuers=("dalian",)).assign(origin="seed")
+    corpus = corpus[~corpus["year"].isin(seeds["year"])]
+    for r in [*corpus.itertuples(), *seeds.itertuples()]:
         seed = dict(value=r.value, high=r.value_high, qualifier=r.qualifier, text=r.text, source=r.source,
-                    origin="seed", note=r.note if isinstance(r.note, str) else None)
+                    origin=r.origin, note=r.note if isinstance(r.note, str) else None)
         old = out.get(int(r.year))
         if old is not None and not (_same(old["value"], seed["value"]) and _same(old["high"], seed["high"])
                                     and old["qualifier"] == seed["qualifier"]):
             seed["note"] = "; ".join(filter(None, [seed["note"], (
-                f"reference target differs and was not used: {old['value']:g} {old['qualifier']} "
+                f"{old['origin']} target differs and was not used: {_num(old['value'])} {old['qualifier']} "
                 f"«{old['text']}» ({old['source']})")]))
         out[int(r.year)] = seed
     return out
+
+
+def _num(x) -> str:
+    return "NaN" if is_missing(x) else f"{x:g}"
 
 
 def _estimates(indicator: str, measure: str, years) -> dict[int, dict]:
@@ -176,6 +244,12 @@ def _estimates(indicator: str, measure: str, years) -> dict[int, dict]:
         r = group.iloc[0]
         out[int(year)] = dict(value=r["value"], qualifier=str(r["qualifier"]), text=_text(r["text"]),
                               source=_source_label(r), origin="reference", note=None)
+    for year, entry in corpus_estimates(indicator, measure).items():
+        old = out.get(year)
+        if old is not None and not _same(old["value"], entry["value"]):
+            entry = dict(entry, note="; ".join(filter(None, [entry["note"], (
+                f"reference estimate differs: {old['value']:g} {old['qualifier']} ({old['source']})")])))
+        out[year] = entry
     seeds = _seed_rows("dalian", "outcome", indicator, measure)
     seeds = seeds[seeds["report_year"] == seeds["period_start"] + 1]
     for year, group in seeds.groupby("period_start", sort=True):
