@@ -12,12 +12,14 @@ finding shows both sides with their report, raw line and exact quote:
 * ``wording_changes`` — an indicator whose name changed over the years (a series
   whose definition or name changed: 公共财政收入 → 一般公共预算收入);
 * ``table_vs_prose`` — the plan outline's indicator table against its own prose
-  (表: 城镇登记失业率 <4.5; 正文: 保持在 4.5% 以内).
+  (表: 城镇登记失业率 <4.5; 正文: 保持在 4.5% 以内);
+* ``revised_level``, ``average_vs_annual``, ``definition_switch``, ``plan_level_vs_growth`` — arithmetic across
+  the whole record of Dalian's reports (:mod:`dalian_reports.pipeline.tables.audit`).
 
 >>> import dalian_reports as dr
 >>> found = dr.inconsistencies()
 >>> sorted(found.check.unique())
-['growth_vs_multiple', 'stated_two_ways', 'table_vs_prose', 'wording_changes']
+['average_vs_annual', 'definition_switch', 'growth_vs_multiple', 'revised_level', 'stated_two_ways', 'table_vs_prose', 'wording_changes']
 """
 from __future__ import annotations
 
@@ -171,14 +173,17 @@ class _Row:
 
 @memo
 def inconsistencies():
-    """All findings of the four checks as one table (columns: check, issuer, indicator, measure, period,
+    """All findings of the checks as one table (columns: check, issuer, indicator, measure, period,
     a_source, a_quote, a_value, b_source, b_quote, b_value, difference, note)."""
     import pandas as pd
 
     from .headline import headline_figures
 
+    from .audit import audit_findings
+
     figures = headline_figures()
-    rows = (stated_two_ways(figures) + growth_vs_multiple(figures) + wording_changes(figures) + table_vs_prose())
+    rows = (stated_two_ways(figures) + growth_vs_multiple(figures) + wording_changes(figures) + table_vs_prose()
+            + audit_findings())
     df = pd.DataFrame(rows, columns=COLUMNS)
     df = df.astype({"a_value": "float64", "b_value": "float64", "difference": "float64"})
     return df.astype({c: "string" for c in COLUMNS if c not in ("a_value", "b_value", "difference")})
