@@ -2,8 +2,9 @@
 
 ``extract_headline`` (zh and en) and ``parse_plan_table`` get random text and
 real text with mutations (characters, lines and table cells deleted, duplicated
-or swapped; full-width digits, qualifiers, units, '20??', huge numbers and
-nested ranges inserted). The contract checked on every example:
+or swapped; full-width digits, invisible characters, digits of other scripts,
+circled numerals, qualifiers, units, '20??', huge numbers and nested ranges
+inserted). The contract checked on every example:
 
 * the only exception is :class:`dalian_reports.errors.ParseError` (which names a
   line inside the input when it names one, and the file passed to
@@ -105,6 +106,9 @@ ZH_INSERTS = [
     "预计", "初步核算，", "全市实现", "五年来，", "“十四五”时期，", "到2025年，", "到20??年", "今后五年",
     "地区生产总值", "增长", "下降", "年均", "累计", "分别", "和", "与经济增长同步", "高于全国平均水平", "占全市",
     "比2020年", "翻一番", "两位数", "?", "？", "\u3000", " ", "一、", "第三章",
+    # hostile characters: invisible, bidi, other scripts, circled numerals, separators inside numbers, numerals
+    "\u200b", "\u200d", "\ufeff", "\u202e", "\u00a0", "\u00ad", "٦", "٫", "٪", "⑥", "²", ".5", "6,5", "6，5", "20 000",
+    "七点五%", "百分之六点五", "一万亿元", "零增长", "负增长", "\ufffd",
 ]
 EN_INSERTS = [
     "6", "０", "12.5", "%", " percent", " percentage points", "about ", "around ", "at least ", "no more than ",
@@ -113,6 +117,7 @@ EN_INSERTS = [
     "\n", "\t", "The main expected goals are: ", "It is estimated that ", "Preliminary accounting ",
     "In the past five years, ", "By 2025, ", "In the next five years ", "GDP ", "regional GDP ", "grow by ",
     "increase ", "decrease ", "respectively", " and ", "basically synchronized with economic growth", "?", "I. ",
+    "\u200b", "\u00a0", "\ufeff", "٦", "⑥", ".5", "6,5", " or so", "shrink by ", "zero growth", "negative growth of ",
 ]
 PLAN_INSERTS = [
     "６", "１２．５", "左右", "以上", "以内", "以下", ">", "<", "≥", "≤", ">=", "[", "]", "[15]", "—", "——", "/", "-",

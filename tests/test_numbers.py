@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from dalian_reports.errors import ParseError
 from dalian_reports.extract import numbers
+from dalian_reports.extract.normal import BREAK, INVISIBLE, Lines, char_form, normalize
 from dalian_reports.extract.numbers import (
     is_reduction_indicator, number_tokens, parse_quantity, resolve_measure, scan_quantities, to_halfwidth,
 )
@@ -353,3 +354,86 @@ def test_random_text_never_crashes_and_quotes_are_exact(text):
         assert not math.isnan(q.value)
         for s, e in q.numbers:
             assert q.start <= s < e <= q.end
+
+
+# --------------------------------------------------------------------------- normalisation (extract.normal)
+
+
+INVISIBLES_AND_SPACES = st.sampled_from(list(INVISIBLE) + [" ", "\u00a0", "\u3000", "\u2009"])
+
+
+def test_normalisation_folds_widths_and_scripts_one_for_one():
+    n = normalize("ＧＤＰ增长６．５％，٦٫٥٪，\U0001d7d4%")
+    assert n.norm == "GDP增长6.5%,6.5%,6%" and n.identity
+
+
+def test_normalisation_keeps_footnote_marks_and_expansions():
+    assert [char_form(c) for c in "①⑥²½…㈠℃"] == list("①⑥²½…㈠℃")
+
+
+def test_invisible_characters_are_removed_and_offsets_map_back():
+    text = "\ufeff地区\u200b生产总值\u202a增长6%\u202c。"
+    n = normalize(text)
+    assert n.norm == "地区生产总值增长6%。"
+    for i, c in enumerate(n.norm):
+        assert text[n.start(i)] == c
+        assert text[n.end(i + 1) - 1] == c
+    assert n.source[2:6] == "生产总值" and n.source[0:2] == "地区"
+
+
+def test_a_separator_inside_a_number_is_marked():
+    for text, marked in [("2079\u200b.4", "2079" + BREAK + ".4"), ("2079 .4", "2079" + BREAK + ".4"),
+                         ("2079. 4", "2079." + BREAK + "4"), ("6,5%", "6" + BREAK + "5%"),
+                         ("6，5%", "6" + BREAK + "5%"), ("20 000元", "20" + BREAK + "000元"),
+                         ("3,180", "3,180"), ("3，180", "3,180"), ("1,234.5", "1,234.5"), ("2020年 5月", "2020年 5月")]:
+        assert normalize(text).norm == marked, text
+
+
+@given(st.text(max_size=40), st.lists(st.tuples(st.integers(0, 40), INVISIBLES_AND_SPACES), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_offsets_of_the_normalised_text_map_back_to_the_callers(text, inserts):
+    for pos, c in inserts:
+        text = text[:pos] + c + text[pos:]
+    n = normalize(text)
+    assert Lines(n.norm)(len(n.norm)) == text.count("\n") + 1
+    for i in range(len(n.norm) + 1):
+        a = n.start(i) if i < len(n.norm) else len(text)
+        assert 0 <= a <= len(text) and 0 <= n.end(i) <= len(text)
+        assert n.end(i) <= (n.start(i) if i < len(n.norm) else len(text))
+    for i, c in enumerate(n.norm):
+        assert char_form(text[n.start(i)]) == c or c == BREAK
+    assert n.inner(0, len(text)) == (0, len(n.norm))
+
+
+def test_broken_and_circled_numbers_are_tokens_not_figures():
+    kinds = [(t.text, t.kind) for t in number_tokens("增长2079\u200b.4亿元、.5%、⑥%和6,5%")]
+    assert kinds == [("2079\u200b.4", "broken"), (".5", "broken"), ("⑥", "circled"), ("6,5", "broken")]
+    assert scan_quantities("增长2079\u200b.4亿元") == []
+
+
+def test_scan_quantities_gives_offsets_of_the_callers_text():
+    text = "\u200b\u200b增长6.5%左右"
+    (q,) = scan_quantities(text)
+    assert (q.value, q.qualifier, q.text) == (6.5, "about", text[q.start:q.end]) and q.start == 2
+
+
+@pytest.mark.parametrize("phrase, value, unit", [
+    ("七点五%", 7.5, "%"), ("百分之六点五", 6.5, "%"), ("零点五个百分点", 0.5, "个百分点"), ("一万亿元", 1.0, "万亿元"),
+    ("两千亿元", 2000.0, "亿元"), ("十万人", 10.0, "万人"), ("零增长", 0.0, "%"),
+])
+def test_chinese_numerals_with_a_unit(phrase, value, unit):
+    q = parse_quantity(phrase)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("phrase, lang, hint", [
+    ("负增长3%", "zh", "fall"), ("shrink by 3 percent", "en", "fall"), ("contracted by 3 percent", "en", "fall"),
+    ("a negative growth of 3 percent", "en", "fall"), ("zero growth", "en", "growth"),
+])
+def test_falls_written_as_growth(phrase, lang, hint):
+    assert parse_quantity(phrase, lang).measure_hint == hint
+
+
+def test_or_so_is_about():
+    q = parse_quantity("6.5 percent or so", "en")
+    assert (q.value, q.qualifier) == (6.5, "about")

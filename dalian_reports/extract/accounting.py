@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 
-from .numbers import line_of, number_tokens
 
 
 class _Spans:
@@ -37,8 +36,11 @@ def _unparsed_numbers(ctx) -> list[dict]:
         "date": "date", "ordinal": "rank or ordinal (no measure for ranks)", "name": "digits inside a name",
         "ratio": "ratio (not read)", "page_number": "page-number debris",
         "masked": "masked number: its digits were lost in the source (e.g. an overwritten year)",
+        "broken": "a space, an invisible character or a comma inside a number, or a number that starts with its "
+                  "decimal point: not read (which number is meant?)",
+        "circled": "a circled or superscript numeral before a unit: not read (a footnote marker, or a digit?)",
     }
-    for token in number_tokens(ctx.text, ctx.lang, ctx.span.start, ctx.span.end):
+    for token in ctx.tokens:
         if used.overlaps(token.start, token.end):
             continue
         reason = ctx.problems.get((token.start, token.end))
@@ -52,7 +54,7 @@ def _unparsed_numbers(ctx) -> list[dict]:
         a = max(ctx.span.start, token.start - 15)
         b = min(ctx.span.end, token.end + 15)
         out.append(dict(kind=ctx.span.kind, start=token.start, end=token.end, number=ctx.text[token.start:token.end],
-                        reason=reason, line=line_of(ctx.text, token.start), context=ctx.text[a:b]))
+                        reason=reason, line=None, context=ctx.text[a:b]))   # line: set by the caller
     return out
 
 

@@ -29,6 +29,7 @@ _PLACE = re.compile(r"^(?![占比较与同在])[\u4e00-\u9fff]{1,6}?(?:港|市|�
 _RELATIVE: list[tuple[str, tuple[str, ...]]] = []
 _CLAUSE: list[re.Pattern] = []   # a milestone clause at the end of a wording (from wording.csv)
 _FALL_AS: dict[str, str] = {}     # a fall in a count that is an indicator of its own (from wording.csv)
+_GROWTH_SUBJECT: dict[str, str] = {}   # a word that names an indicator only as the subject of a growth figure
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,8 @@ def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], 
             elif row["kind"] == "relative":
                 code, _, words = row["words"].partition(":")
                 _RELATIVE.append((code, tuple(w for w in words.split("|") if w)))
+            elif row["kind"] == "growth_subject":
+                _GROWTH_SUBJECT.update(w.split("=", 1) for w in words)
             elif row["kind"] == "fall_as":
                 _FALL_AS.update(w.split("=", 1) for w in words)
             elif row["kind"] in clause:
@@ -106,6 +109,16 @@ def fall_as(code: str) -> str | None:
     """
     _affixes()
     return _FALL_AS.get(code)
+
+
+def growth_subject(wording: str) -> str | None:
+    """The indicator a bare word names as the subject of a growth figure (经济增长4.5%: the economy, gdp).
+
+    >>> growth_subject("经济"), growth_subject("经济结构") is None
+    ('gdp', True)
+    """
+    _affixes()
+    return _GROWTH_SUBJECT.get(normalize(wording))
 
 
 def relative_to(predicate: str) -> str | None:

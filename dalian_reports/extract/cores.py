@@ -20,9 +20,26 @@ def _to_float(num: str, *, text: str, offset: int) -> float:
     return value
 
 
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _small_cn_int(s: str) -> int | None:
+    """一 → 1, 十五 → 15, 三十 → 30, 九十九 → 99: the numerals of the idioms, read without cn2an (slow to load
+    and to run); None for anything else."""
+    if s in _CN_DIGIT:
+        return _CN_DIGIT[s]
+    tens, ten, ones = s.partition("十")
+    if ten and tens in ("", *"一二三四五六七八九") and (not ones or ones in _CN_DIGIT and ones not in "零〇两"):
+        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+    return None
+
+
 def _cn_int(s: str, *, text: str, offset: int) -> float:
     if s.isdigit():
         return float(s)
+    small = _small_cn_int(s)
+    if small is not None:
+        return float(small)
     import cn2an  # lazily: only idioms need it
     try:
         return float(cn2an.cn2an(s, "smart"))
@@ -32,7 +49,7 @@ def _cn_int(s: str, *, text: str, offset: int) -> float:
 
 def _check_malformed(norm: str, start: int, end: int, claimed=()) -> None:
     for m in _MALFORMED.finditer(norm, start, end):
-        if not _claim(list(claimed), m.start(), m.end()):
+        if not _claim(claimed, m.start(), m.end()):
             raise ParseError(f"malformed number {m.group(0)!r}", line=line_of(norm, m.start()))
 
 
@@ -61,6 +78,11 @@ def _match_unit(norm: str, pos: int, end: int, lang: str) -> tuple[str, str, int
     return unit, approx, m.end()
 
 
+def _across_lines(pattern: str) -> str:
+    """左右 → 左\n?右: a qualifier word broken across two lines of the text is still read."""
+    return "|".join("\n?".join(alt) if alt.isalpha() else alt for alt in pattern.split("|"))
+
+
 _UNIT_RE = {
     "zh": re.compile(rf"{_SP}(?:{_UNIT_ZH})"),
     "en": re.compile(rf"\s*(?:{_UNIT_EN})", re.I),
@@ -68,7 +90,7 @@ _UNIT_RE = {
 _NUM_RE = re.compile(rf"(?P<sign>-)?(?P<num>{_NUM})")
 _RANGE_RE = {"zh": re.compile(rf"{_SP}{_RANGE_SEP}{_SP}(?=\d)"), "en": re.compile(rf"\s*{_RANGE_SEP_EN}\s*(?=\d)", re.I)}
 _SUFFIX_RE = {
-    "zh": [(q, re.compile(rf"{_SP}(?:{p})")) for q, p in _SUFFIX_ZH],
+    "zh": [(q, re.compile(rf"{_SP}(?:{_across_lines(p)})")) for q, p in _SUFFIX_ZH],
     "en": [(q, re.compile(rf"\s*(?:{p})\b", re.I)) for q, p in _SUFFIX_EN],
 }
 _FOLLOW_OK_ZH = re.compile(r"[\s,，。.;；:：、)）\]!！?？”\"'’…—\-]|和|与|及|或|大关|台阶|关口|水平|规模|的?目标|增长|左右|以上|$")
@@ -119,6 +141,10 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
                      "at_least" if re.search(r"迈上|跨上|跃上|登上|迈入|跨入|上$", before) else "exact")
         return _Core(m.start(), m.end(), value, NAN, unit + gd["bare_unit"], qualifier, "",
                      numbers=[(m.start(), m.end())])
+    if gd.get("zero"):   # 零增长, zero growth: a growth of 0%
+        return _Core(m.start(), m.end(), 0.0, NAN, "%", "exact", "", direction="up", numbers=[(m.start(), m.end())])
+    if gd.get("cn_dec") or gd.get("cn_mag"):   # 七点五%, 零点五个百分点; 一万亿元, 两千万元 (a Chinese numeral and a unit)
+        return _cn_numeral_core(norm, m, gd)
     if gd.get("cn_pct"):
         v = _cn_decimal(gd["cn_pct_n"], norm, m.start())
         return _Core(m.start(), m.end(), v, NAN, "%", "exact", "", numbers=[(m.start(), m.end())])
@@ -143,6 +169,8 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
         if den == 0:
             raise ParseError(f"fraction with zero denominator {norm[m.start():frac.end()]!r}", line=line_of(norm, m.start()))
         return _Core(m.start(), frac.end(), v1 / den, NAN, "fraction", "exact", "", numbers=[(numbers[0][0], frac.end())])
+    if norm.startswith(".", pos) and not norm[pos + 1:pos + 2].isdigit() and _match_unit(norm, pos + 1, end, lang)[0]:
+        pos += 1   # 2182.亿元: a stray point between the number and its unit
     unit1, approx1, pos = _match_unit(norm, pos, end, lang)
     qualifier, qword, value_high, unit = "exact", "", NAN, unit1
     if approx1:
@@ -178,6 +206,17 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
     return _Core(m.start(), pos, v1, value_high, unit, qualifier, qword, form=form, numbers=numbers)
 
 
+def _cn_numeral_core(norm: str, m: re.Match, gd: dict) -> _Core:
+    numbers = [(m.start(), m.end())]
+    if gd.get("cn_dec"):
+        value = _cn_decimal(gd["cn_dec_n"], norm, m.start())
+        unit = gd["cn_dec"]
+        return _Core(m.start(), m.end(), value, NAN, unit, "exact", "", form="multiple" if unit == "倍" else "",
+                     numbers=numbers)
+    value, high, unit = fold_magnitude(_cn_decimal(gd["cn_mag_n"], norm, m.start()), NAN, gd["cn_mag"] + gd["cn_mag_unit"])
+    return _Core(m.start(), m.end(), value, high, unit, "exact", "", numbers=numbers)
+
+
 _FOLDS = {"千万": (1000.0, "万"), "百万": (100.0, "万"), "十万": (10.0, "万"), "千亿": (1000.0, "亿"),
           "百亿": (100.0, "亿"), "十亿": (10.0, "亿")}
 
@@ -211,6 +250,6 @@ def _cn_decimal(s: str, norm: str, offset: int) -> float:
 
 
 _FIGURE_RE = {
-    "zh": re.compile(rf"(?P<sign>(?<![\d%.A-Za-z)])-)?(?P<num>{_NUM})|{_CORE_IDIOMS_ZH}"),
-    "en": re.compile(rf"(?P<between>\bbetween\s+)?(?P<sign>(?<![\d%.A-Za-z)])-)?(?P<num>{_NUM})|{_CORE_IDIOMS_EN}", re.I),
+    "zh": re.compile(rf"(?P<sign>(?<![\d%.A-Za-z)])-)?(?<!\d)(?P<num>{_NUM})|{_CORE_IDIOMS_ZH}"),
+    "en": re.compile(rf"(?P<between>\bbetween\s+)?(?P<sign>(?<![\d%.A-Za-z)])-)?(?<!\d)(?P<num>{_NUM})|{_CORE_IDIOMS_EN}", re.I),
 }

@@ -62,6 +62,15 @@ conventions:
   平衡, 地区生产总值增长与全国同步, 完成省下达的节能减排降碳约束性指标) is a ``qualitative`` row with ``relative_to``
   (nation, province, gdp_growth, previous_year) when it names a reference (:mod:`.qualitative`).
 
+*No silently wrong number.* The text is normalised once (:mod:`dalian_reports.extract.normal`: NFKC one
+  character for one, digits of other scripts read, invisible characters removed); offsets, quotes and lines
+  are the caller's. A number with a separator inside it (``2079\u200b.4``, ``2079 .4``, ``6,5``, ``20 000``),
+  a number that starts with its point (``.5``) and a circled numeral before a unit (``⑥%``) are never read:
+  they are ``unparsed`` entries, and the figures after them keep their own subject. A growth, rate or decline
+  without a unit (增长6.5), and a figure without a unit of an indicator the vocabulary measures in units, are
+  refused the same way. 负增长3% is a fall (−3), 零增长 a growth of 0, 七点五% and 百分之六点五 are 7.5 and 6.5,
+  一万亿元 is 1 万亿元; "shrink/decline/fall/drop by" are falls and "or so" is ``about``.
+
 Nothing is dropped silently: :func:`unparsed` lists every number inside a headline span that is not a row
 value or a year used for a period/basis, with a reason. Counts that modify a noun (19个重点产业园区,
 投资1000万美元以上的项目) are listed there as 'number modifying a following word'.
@@ -80,11 +89,11 @@ import re
 
 
 from ..errors import ParseError
-from .numbers import (
-    line_of, to_halfwidth,
-)
-from .tokens import number_tokens
-from .paragraphs import (COLUMNS, KINDS, UNPARSED_COLUMNS, HeadlineSpan, find_headline_paragraphs, _paragraphs, _span_period)
+from .numbers import line_of
+from .normal import Lines, normalize
+from .tokens import tokens_in
+from .paragraphs import (COLUMNS, KINDS, UNPARSED_COLUMNS, HeadlineSpan, find_headline_paragraphs, headline_spans,
+                         _paragraphs, _span_period)
 from .accounting import _unparsed_numbers
 from .rows import (_Context, _declared_basis, _span_records)
 
@@ -118,34 +127,51 @@ def places(jurisdiction: str | None) -> dict[str, str]:
 
 def headline_records(text: str, lang: str = "zh", report_year: int | None = None, *,
                      jurisdiction: str | None = None) -> tuple[list[dict], list[dict]]:
-    """(rows, unparsed) as lists of dicts: the pandas-free core of :func:`extract_headline`."""
+    """(rows, unparsed) as lists of dicts: the pandas-free core of :func:`extract_headline`.
+
+    The text is normalised once (:func:`dalian_reports.extract.normal.normalize`) and read span by span; offsets,
+    quotes and lines are then given back in the caller's text.
+    """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
-    norm = to_halfwidth(text)
+    normal = normalize(text, lang)
+    norm, source = normal.norm, normal.source
     paragraphs = _paragraphs(norm)
     where = places(jurisdiction)
     rows: list[dict] = []
     leftovers: list[dict] = []
-    for span in find_headline_paragraphs(text, lang, report_year):
+    for span in headline_spans(norm, source, lang, report_year, paragraphs):
         period = _span_period(norm, paragraphs, span, lang, report_year)
-        ctx = _Context(text, norm, span, lang, period, where, _declared_basis(norm, paragraphs, span))
+        ctx = _Context(source, norm, span, lang, period, where, _declared_basis(norm, paragraphs, span))
         try:
             _span_records(ctx)
         except ParseError as exc:
             if exc.line is None:
-                raise ParseError(exc.reason, line=line_of(text, span.start)) from None
+                raise ParseError(exc.reason, line=line_of(norm, span.start)) from None
             raise
-        kept, superseded = merge_thresholds(merge_stretch(ctx.rows, text), text, lang)
+        kept, superseded = merge_thresholds(merge_stretch(ctx.rows, source), norm, lang, source)
         rows.extend(kept)
         leftovers.extend(superseded)
         leftovers.extend(_unparsed_numbers(ctx))
-        leftovers.extend(dict(kind=span.kind, start=a, end=b, number=text[a:b], line=line_of(text, a),
+        leftovers.extend(dict(kind=span.kind, start=a, end=b, number="", line=None,
                               reason=f"qualitative wording {w!r} is not in the vocabulary (dalian_reports/vocab)",
-                              context=text[a:b]) for a, b, w in ctx.qualitative_unknown)
+                              context=source[a:b]) for a, b, w in ctx.qualitative_unknown)
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    return _in_caller_text(rows, leftovers, normal)
+
+
+def _in_caller_text(rows: list[dict], leftovers: list[dict], normal) -> tuple[list[dict], list[dict]]:
+    """Offsets, quotes, numbers and lines of the caller's text (rows and entries are read on the normalised one)."""
+    text, lines = normal.text, Lines(normal.norm)   # a line break is never changed: lines are the same
     for row in rows:
-        row["line"] = line_of(text, row["start"])
+        row["line"] = lines(row["start"])
+        row["start"], row["end"] = normal.start(row["start"]), normal.end(row["end"])
+        row["quote"] = text[row["start"]:row["end"]]
         row.pop("stretch", None)
+    for entry in leftovers:
+        line = lines(entry["start"])
+        entry["start"], entry["end"] = normal.start(entry["start"]), normal.end(entry["end"])
+        entry["number"], entry["line"] = text[entry["start"]:entry["end"]], line
     return rows, leftovers
 
 
@@ -174,11 +200,14 @@ def merge_stretch(rows: list[dict], text: str) -> list[dict]:
 _THEN_EXACT = re.compile(r"^(?:大关|台阶|关口|门槛)?[、，,]\s*(?:总量|总额|规模)?(?:达到|达|为|增至|增加到|提高到)$")
 
 
-def merge_thresholds(rows: list[dict], text: str, lang: str = "zh") -> tuple[list[dict], list[dict]]:
+def merge_thresholds(rows: list[dict], norm: str, lang: str = "zh", text=None) -> tuple[list[dict], list[dict]]:
     """A threshold followed by the exact value (突破1万亿元、达到1.05万亿元): the exact value wins.
 
     Returns (rows kept, unparsed entries for the thresholds dropped), so nothing is dropped silently.
+    ``norm`` is the normalised text the rows' offsets refer to; ``text`` slices the caller's text by them
+    (default ``norm``).
     """
+    text = norm if text is None else text
     kept: list[dict] = []
     dropped: list[dict] = []
     for row in rows:
@@ -186,13 +215,13 @@ def merge_thresholds(rows: list[dict], text: str, lang: str = "zh") -> tuple[lis
         if (lang == "zh" and prev is not None and row["qualifier"] == "exact" and row["measure"] == "level"
                 and prev["measure"] == "level" and prev["qualifier"] in ("greater_than", "at_least")
                 and prev["indicator"] == row["indicator"] and prev["kind"] == row["kind"]):
-            tail = text[prev["end"]:row["end"]]
+            tail = norm[prev["end"]:row["end"]]
             number = re.search(r"\d[\d.,]*", tail)
             if number and _THEN_EXACT.match(tail[:number.start()]):
                 kept.pop()
-                token = [t for t in number_tokens(text, lang, prev["start"], prev["end"]) if t.kind == "figure"][-1:]
+                token = [t for t in tokens_in(norm, lang, prev["start"], prev["end"]) if t.kind == "figure"][-1:]
                 a, b = (token[0].start, token[0].end) if token else (prev["start"], prev["end"])
-                dropped.append(dict(kind=prev["kind"], start=a, end=b, number=text[a:b], line=line_of(text, a),
+                dropped.append(dict(kind=prev["kind"], start=a, end=b, number=text[a:b], line=line_of(norm, a),
                                     reason="threshold superseded by the exact value that follows it",
                                     context=text[prev["start"]:row["end"]]))
         kept.append(row)

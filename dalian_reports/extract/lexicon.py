@@ -68,7 +68,8 @@ _RANGE_SEP_EN = r"(?:-|—|–|~|to)"
 
 _SUFFIX_ZH = [("about", r"左右|上下|前后|附近"), ("at_least", r"及以上|以上"), ("at_most", r"及以下|以下|以内|之内"),
               ("greater_than", r"出头|开外|多一点|强(?![化调])")]
-_SUFFIX_EN = [("at_least", r"or more|and above|or above|and more"), ("at_most", r"or less|and below|or below|or under")]
+_SUFFIX_EN = [("at_least", r"or more|and above|or above|and more"), ("at_most", r"or less|and below|or below|or under"),
+              ("about", r"or so|or thereabouts")]
 
 # Prefix words, each with its role. Matched right-to-left from the number, longest first.
 _PREFIX_ZH: list[tuple[str, str]] = [
@@ -84,7 +85,7 @@ _PREFIX_ZH: list[tuple[str, str]] = [
     ("from", r"从|由"),
     ("up", r"增长了|增长|增加了|增加|提高了|提高|提升了|提升|上涨了|上涨|上升了|上升|递增|扩大了|扩大"),
     ("down_reduce", r"削减|减排|压减|压降|精简压缩|精简|压缩"),
-    ("down", r"下降了|下降|降低了|降低|减少了|减少|回落|下滑|缩小了|缩小|下跌"),
+    ("down", r"负增长|下降了|下降|降低了|降低|减少了|减少|回落|下滑|缩小了|缩小|下跌"),
     ("level", r"达到了|达到|达|实现了|实现|完成了|完成|(?<![成作认因行])为|是|计|迈入|跨入|进入|跻身|迈进"),
     ("cap", r"控制在|保持在|稳定在|维持在|控制到|控制"),
     ("filler", r"了|保持|继续|持续|进一步|逆势|仅|只|再|已|将|要|预计|确保|就|也|总体|基本|稳步|快速|实际|名义|可比|首次|连续|全年|分别|仍|(?<![存现实所])在"),
@@ -106,10 +107,12 @@ _PREFIX_EN: list[tuple[str, str]] = [
     ("yoy", r"year[- ]on[- ]year"),
     ("stretch", r"strive (?:to|for)|striving (?:to|for)"),
     ("to_up", _EN_AUX + r"(?:increase[sd]?|rise[sn]?|rose|grow(?:n|s)?|grew|go(?:es)? up|went up) to"),
-    ("to_down", _EN_AUX + r"(?:decrease[sd]?|decline[sd]?|drop(?:ped|s)?|fall(?:en|s)?|fell|reduced?) to"),
+    ("to_down", _EN_AUX + r"(?:decrease[sd]?|decline[sd]?|drop(?:ped|s)?|fall(?:en|s)?|fell|reduced?|shr(?:ink|inks|ank|unk)) to"),
     ("from", r"from"),
     ("up", _EN_AUX + r"(?:increase[sd]?|increasing|grow(?:s|n)?|grew|growing|rise[sn]?|rose|rising|go(?:es)? up|went up|gone up)(?: by)?|an increase of|a growth of|a rise of|growth of|increase of|up by|up"),
-    ("down", _EN_AUX + r"(?:decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:ped|s)?|fall(?:en|s)?|fell|reduce[sd]?|go(?:es)? down|went down)(?: by)?|a decrease of|a decline of|a drop of|a fall of|down by|down"),
+    ("down", _EN_AUX + r"(?:decrease[sd]?|decreasing|decline[sd]?|declining|drop(?:ped|s)?|dropping|fall(?:en|s)?|falling|fell|"
+             r"reduce[sd]?|shr(?:ink|inks|ank|unk|inking)|contract(?:s|ed|ing)?|go(?:es)? down|went down)(?: by)?"
+             r"|(?:a )?negative growth of|a decrease of|a decline of|a drop of|a fall of|a contraction of|down by|down"),
     ("level", _EN_AUX + r"(?:reach(?:ed|es|ing)?|total(?:led|ed|s|ling)?|amount(?:ed|s)? to|stood at|stands? at|account(?:ed|s)? for|realiz(?:ed|e)|achiev(?:ed|e))|is|are|was|were|be|of|at|to"),
     ("cap", _EN_AUX + r"(?:controlled|kept|maintained|stabili[sz]ed|held)(?: at| to)?"),
     ("q:about", r"about|around|approximately|roughly|nearly|almost"),
@@ -146,29 +149,40 @@ _GROWTH_WORDING = re.compile(r"(?:增速|增幅|涨幅|(?<!自然)增长率|(?<!
 # ---------------------------------------------------------------------------
 _CN_YEAR = r"[二][〇零][〇零一二三四五六七八九]{2}(?=\s*年)"
 _DATE = r"(?<![\d.])(?:19|20)\d\d(?P<sep>[-./])\d{1,2}(?P=sep)\d{1,2}(?![\d.])"
+# A number with a separator inside it (an invisible character, a space at the decimal point, a decimal comma:
+# marked by dalian_reports.extract.normal) is read as nothing but itself: never two numbers.
+# So is a number that starts with its decimal point (.5%: 0.5, or 6.5 with a digit lost?).
+_BROKEN = r"(?<![\d.])\.?\d+(?:[.,]\d+)*[.,]?(?:\ufffd+[.,]?\d+(?:[.,]\d+)*)+|(?<![\d.A-Za-z])\.\d+"
+# A circled or superscript numeral before a unit (⑥%): a footnote marker, or a digit written oddly? Not read.
+_CIRCLED = (r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u215f\u2460-\u249b\u24ea-\u24ff"
+            r"\u2776-\u2793]+(?=\s*(?:%|‰|个百分点|百分点|万|亿|元|倍|percent|per cent))")
 _TOKEN_PATTERNS_ZH = [
+    ("broken", _BROKEN),
+    ("circled", _CIRCLED),
     ("page_number", r"(?<![\w.%])-\d{1,3}-(?![\w%])"),
     ("date", _DATE + r"|(?<![\d.])(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?<![\d.])(?:19|20)\d\d\s*年\s*\d{1,2}\s*月"),
     ("year_range", r"(?<![\d.])(?:19|20)\d\d\s*(?:-|—|–|~|至|到)+\s*(?:(?:19|20)\d\d|\d\d)(?=\s*年)"),
     ("year", r"(?<![\d.])(?:19|20)(?:\d\d|\?\?)(?=\s*年)|" + _CN_YEAR),
-    ("ratio", r"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)*"),
-    ("ordinal", r"(?<=第)\s*\d+|\d+(?=\s*(?:号线|号|路|届|代|期|型|大(?![于关])))"),
-    ("name", r"(?<=[A-Za-z])\d+(?:\.\d+)?|\d+(?:\.\d+)?(?=[A-Za-z])|(?<=[《“\"])\d+(?:\.\d+)?(?![\d.%])"),
+    ("ratio", r"(?<!\d)\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)*"),
+    ("ordinal", r"(?<=第)\s*\d+|(?<!\d)\d+(?=\s*(?:号线|号|路|届|代|期|型|大(?![于关])))"),
+    ("name", r"(?<=[A-Za-z])\d+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?(?=[A-Za-z])|(?<=[《“\"])\d+(?:\.\d+)?(?![\d.%])"),
 ]
 _TOKEN_PATTERNS_EN = [
+    ("broken", _BROKEN),
+    ("circled", _CIRCLED),
     ("page_number", r"(?<![\w.%])-\d{1,3}-(?![\w%])"),
     ("date", _DATE + r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:\s*,\s*(?:19|20)\d\d)?"),
     ("year_range", r"(?<![\d.])(?:19|20)\d\d\s*(?:-|—|–|to)\s*(?:19|20)\d\d(?![\d.%])"),
-    ("ratio", r"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)*"),
+    ("ratio", r"(?<!\d)\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)*"),
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b|(?<=No\.)\s?\d+"),
-    ("name", r"(?<=[A-Za-z])\d+(?:\.\d+)?|\d+(?:\.\d+)?(?=[A-Za-z])(?!(?:st|nd|rd|th)\b)"),
+    ("name", r"(?<=[A-Za-z])\d+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?(?=[A-Za-z])(?!(?:st|nd|rd|th)\b)"),
     ("year", r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d|\s*(?:%|percent|per cent|billion|million|trillion|thousand|yuan|times|percentage))"),
 ]
 _COMPILED_TOKENS = {
     "zh": [(k, re.compile(p)) for k, p in _TOKEN_PATTERNS_ZH],
     "en": [(k, re.compile(p, re.I if k != "date" else 0)) for k, p in _TOKEN_PATTERNS_EN],
 }
-_MALFORMED = re.compile(r"\d+\.\d+\.\d+|\d+\.{2,}\d+|%{2,}|\d\s*%\s*\d")
+_MALFORMED = re.compile(r"(?<!\d)\d+\.\d+\.\d+|(?<!\d)\d+\.{2,}\d+|%{2,}|\d\s*%\s*\d")
 
 _CORE_IDIOMS_ZH = (
     r"(?P<fan>翻\s*(?P<fan_n>[一两二三四\d])\s*番)"
@@ -176,8 +190,13 @@ _CORE_IDIOMS_ZH = (
     r"|(?P<digits_cn>(?P<digits_n>两|三)位数)"
     r"|(?P<trillion_city>万亿(?:元)?(?:级)?城市(?:行列)?)"
     r"|(?<=[超破过到达上越])(?P<bare_mag>万亿|千亿|百亿)(?P<bare_unit>元|美元)"
+    r"|(?P<zero>零增长)"
     r"|(?P<cn_pct>百分之(?P<cn_pct_n>[〇零一二两三四五六七八九十点]+))"
-    r"|(?P<cn_frac>(?P<cn_den>[一二两三四五六七八九十]+)分之(?P<cn_numr>[一二两三四五六七八九十]+))"
+    rf"|(?<![{_CN_DIGITS}点])(?P<cn_dec_n>(?:[一二两三四五六七八九十]{{1,3}}|[零〇])点[零〇一二三四五六七八九]+"
+    r"|[一二两三四五六七八九十]{1,3}(?=[%‰]))(?P<cn_dec>%|‰|个百分点|倍)"
+    rf"|(?<![{_CN_DIGITS}])(?P<cn_mag_n>[一二两三四五六七八九十]{{1,3}}(?:点[零〇一二三四五六七八九]+)?)"
+    r"(?P<cn_mag>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)(?P<cn_mag_unit>元|美元|人次|人|吨|标箱|户|家)"
+    r"|(?<![一二两三四五六七八九十])(?P<cn_frac>(?P<cn_den>[一二两三四五六七八九十]+)分之(?P<cn_numr>[一二两三四五六七八九十]+))"
     rf"|(?<![{_CN_DIGITS}十])(?P<cn_unit_n>[一二两三四五六七八九十]{{1,3}})(?P<cn_unit>倍|个百分点)"
 )
-_CORE_IDIOMS_EN = r"(?P<double>\b(?:double[sd]?|doubling)\b)|(?P<quadruple>\bquadruple[sd]?\b)"
+_CORE_IDIOMS_EN = r"(?P<double>\b(?:double[sd]?|doubling)\b)|(?P<quadruple>\bquadruple[sd]?\b)|(?P<zero>\bzero growth\b)"

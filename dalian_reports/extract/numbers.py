@@ -122,7 +122,9 @@ from .lexicon import MEASURES, NAN, QUALIFIERS, line_of, to_halfwidth  # noqa: F
 from .measures import is_reduction_indicator, resolve_measure  # noqa: F401  (re-exported)
 from .tokens import NumberToken, Quantity, number_tokens  # noqa: F401  (re-exported)
 from .lexicon import (_COUNT_CLASSIFIERS, _PREFIX_RES)
-from .tokens import (_claim, _classified_tokens, _normalize_reference, normalize_basis)
+from .tokens import (Claims, _classified_tokens, _normalize_reference, normalize_basis)
+from .normal import normalize
+from .groups import _JOINER, _group  # noqa: F401  (_JOINER re-exported)
 from .cores import (_match_unit, _Core, _FIGURE_RE, _FOLLOW_OK_ZH, _SUFFIX_RE, _check_malformed, _read_core)
 
 
@@ -236,18 +238,50 @@ def scan_quantities(text: str, lang: str = "zh", start: int = 0, end: int | None
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
-    norm = to_halfwidth(text)
-    end = len(norm) if end is None else end
-    others = _classified_tokens(norm, lang, start, end)
-    claimed = [(t.start, t.end) for t in others]
+    normal = normalize(text, lang)
+    a, b = normal.inner(start, len(text) if end is None else end)
+    found = scan_normalized(normal.norm, normal.source, lang, a, b)
+    if normal.identity:
+        return found
+    return [replace(q, start=normal.start(q.start), end=normal.end(q.end), core_start=normal.start(q.core_start),
+                    core_end=normal.end(q.core_end), numbers=_mapped(normal, q.numbers), refs=_mapped(normal, q.refs))
+            for q in found]
+
+
+def _mapped(normal, spans) -> tuple[tuple[int, int], ...]:
+    return tuple((normal.start(s), normal.end(e)) for s, e in spans)
+
+
+def scan_normalized(norm: str, text, lang: str, start: int, end: int, classified=None) -> list[Quantity]:
+    """:func:`scan_quantities` of a normalised text: the figures of ``norm[start:end]`` only.
+
+    Parameters
+    ----------
+    norm : str
+        A text normalised by :func:`dalian_reports.extract.normal.normalize` (read as it is: never again).
+    text : str or slicer
+        The caller's text sliced by offsets of ``norm`` (:attr:`Normal.source`), for :attr:`Quantity.text`.
+    lang : {"zh", "en"}
+    start, end : int
+        The range of ``norm`` to read.
+    classified : list of NumberToken, optional
+        The tokens of the range that are not figures (years, names …), when they are already read.
+
+    Returns
+    -------
+    list of Quantity
+        With offsets into ``norm``.
+    """
+    others = _classified_tokens(norm, lang, start, end) if classified is None else classified
+    claimed = Claims((t.start, t.end) for t in others)
     _check_malformed(norm, start, end, claimed)
     quantities: list[Quantity] = []
     floor = start
     for m in _FIGURE_RE[lang].finditer(norm, start, end):
-        if m.start() < floor or _claim(claimed, m.start(), m.end()):
+        if m.start() < floor or claimed.overlaps(m.start(), m.end()):
             continue
         core = _read_core(norm, m, end, lang)
-        if core.qualifier == "range" and _claim(claimed, core.start, core.end):
+        if core.qualifier == "range" and claimed.overlaps(core.start, core.end):
             # the second number of the 'range' is a year or a name: read the first number alone
             core = _read_core(norm, m, end, lang, allow_range=False)
         if lang == "zh" and not core.unit and core.numbers:
@@ -283,10 +317,10 @@ def _phrase_attributes(norm: str, core: _Core, m: re.Match, floor: int, start: i
         year="", share="", basis=(), refs=[], prefix_roles=[], phrase_start=core.start,
     )
     suffix_q, suffix_word, pos = _absorb_suffix(norm, core.end, end, lang)
-    prefix_floor = max(floor, _previous_boundary(norm, m.start(), start))
+    prefix_floor = _previous_boundary(norm, m.start(), floor)
     absorb_from = m.start()
     if _is_points(core.unit):
-        gap_floor = max(floor, _previous_boundary(norm, m.start(), start, list_ok=True))   # 高于全国、全省0.4…
+        gap_floor = _previous_boundary(norm, m.start(), floor, list_ok=True)   # 高于全国、全省0.4…
         gap = _gap_before(norm, m.start(), gap_floor, lang)
         if gap is not None:
             q["direction"], q["compare"], absorb_from = gap
@@ -389,66 +423,6 @@ def is_placeholder_mark(norm: str, i: int) -> bool:
     if norm[i] not in "?？":
         return False
     return any(s >= 0 and re.fullmatch(r"(?:19|20)[?？]{2}", norm[s:s + 4]) for s in (i - 2, i - 3))
-
-
-_JOINER = {"zh": re.compile(r"^\s*(?:、|和|及|与|以及|或)\s*$"), "en": re.compile(r"^\s*(?:,?\s*and|,)\s*$", re.I)}
-
-
-def _prefix_qualifier(q: Quantity, norm: str) -> bool:
-    """True when ``q``'s qualifier is written before its number (突破3万亿元), so it leads a whole list."""
-    return q.qualifier not in ("exact", "range") and bool(q.qualifier_word) and \
-        q.qualifier_word in norm[q.start:q.core_start]
-
-
-def _group(quantities: list[Quantity], norm: str, lang: str) -> list[Quantity]:
-    """Give quantities joined by 、/和/and one group id; members inherit the first one's prefix words."""
-    out: list[Quantity] = []
-    group_id = -1
-    first: Quantity | None = None
-    for i, q in enumerate(quantities):
-        prev = out[-1] if out else None
-        between = norm[prev.end:q.start] if prev else ""
-        joined = (
-            prev is not None and not prev.modifier and not q.modifier
-            and _JOINER[lang].match(between) is not None
-            and not (q.form in ("to",) and prev.form == "from")
-            and _same_kind_unit(prev.unit, q.unit)
-            and not _has_own_verb(q)
-        )
-        if joined and first is not None:
-            q = replace(
-                q, group=group_id,
-                direction=q.direction or first.direction, form=q.form or first.form,
-                average=q.average or first.average, cumulative=q.cumulative or first.cumulative,
-                respectively=q.respectively or first.respectively, each=q.each or first.each,
-                stretch=q.stretch or first.stretch, cap=q.cap or first.cap, compare=q.compare or first.compare,
-                year=q.year or first.year, share=q.share or first.share, basis=q.basis or first.basis,
-                reduce_verb=q.reduce_verb or first.reduce_verb, mean=q.mean or first.mean,
-            )
-            if q.qualifier == "exact" and _prefix_qualifier(first, norm):   # 分别突破3万亿元和2.5万亿元
-                q = replace(q, qualifier=first.qualifier, qualifier_word=first.qualifier_word)
-        else:
-            group_id += 1
-            q = replace(q, group=group_id)
-            first = q
-        out.append(q)
-    if lang == "en":  # 'respectively' is written after the last member: spread it over the group
-        by_group: dict[int, bool] = {}
-        for q in out:
-            by_group[q.group] = by_group.get(q.group, False) or q.respectively
-        out = [replace(q, respectively=by_group[q.group]) for q in out]
-    return out
-
-
-def _same_kind_unit(a: str, b: str) -> bool:
-    percent = {"%", "‰", "个百分点", "百分点"}
-    if not a or not b:
-        return True
-    return a == b or (a in percent) == (b in percent) and a not in ("倍",) and b not in ("倍",)
-
-
-def _has_own_verb(q: Quantity) -> bool:
-    return any(r in ("up", "down", "down_reduce", "to_up", "to_down", "level", "from") for r in q.prefix_roles)
 
 
 # ---------------------------------------------------------------------------

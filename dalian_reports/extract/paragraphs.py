@@ -4,14 +4,15 @@ See :mod:`dalian_reports.extract.headline` for the kinds of paragraph and the co
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .review import review_paragraphs
-from .numbers import (
-    is_placeholder_mark, to_halfwidth,
-)
+from .numbers import is_placeholder_mark
 
 
 KINDS = ("outcome", "target", "plan_outcome", "plan_target")
@@ -37,14 +38,16 @@ class HeadlineSpan(NamedTuple):
 _CN_YEAR = r"二〇[〇一二三四五六七八九]{2}"
 _YEAR = r"(?:19|20)(?:\d\d|\?\?)"
 _PLAN = r"“?十(?P<plan>[一二三四五六七八九]?)五”?"
-_SENTENCE_START_ZH = r"(?:^|(?<=[。；;!！?？:：]))\s*(?:——)?\s*(?:[一二三四五六七八九十]是)?"
+_SENTENCE_START_ZH = r"(?:^|(?<=[。；;!！?？:：]))\s*(?:——\s*)?(?:[一二三四五六七八九十]是)?"
 _SENTENCE_START_EN = r"(?:^|(?<=[.;:!?\"”])\s)\s*"
 
 _TRIGGERS_ZH = [
     ("outcome", re.compile(_SENTENCE_START_ZH + r"(?P<t>(?:据|经)?初步核算|预计|(?:全年|全市|全区|全县|全省)(?:经济)?(?:共)?(?:实现|完成)"
                            r"|全年(?=(?:全市|全区|全县)?(?:地区)?生产总值)"
                            r"|(?P<year>(?:19|20)\d\d)\s*年[，,]?(?=(?:全市|全区|全县)?(?:共)?(?:实现|完成)?(?:地区)?生产总值))", re.M)),
-    ("target", re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要指标|预期主要目标)[^，,。；;:：]{0,12}?\s*[:：]"
+    ("target", re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要(?:经济)?指标|预期主要目标)[^，,。；;:：]{0,12}?\s*[:：]"
+                          r"|(?:主要预期(?:调控|经济)?指标|主要(?:预期)?调控目标|预期性指标|发展目标)[^，,。；;:：]{0,8}?\s*[:：]"
+                          r"|一是预期性指标[，,]"
                           r"|(?:主要)?预期目标(?:是|为|如下)|主要(?:预期)?目标(?:是|为)"
                           r"|预期目标[^。；;]{0,30}?主要包括[:：]|预期目标作了[^。]{0,6}调整)")),
     ("plan_target", re.compile(_SENTENCE_START_ZH + rf"(?P<t>到\s*(?:{_YEAR}|{_CN_YEAR})\s*年(?:底|末)?)", re.M)),
@@ -61,12 +64,15 @@ _GDP_EN = re.compile(r"\b(?:regional GDP|GDP|gross domestic product|gross region
 _PLAN_MARK_ZH = re.compile(_PLAN + r"|今后五年|未来五年|五年|规划期|《纲要》|规划纲要|到\s*(?:" + _YEAR + "|" + _CN_YEAR + r")\s*年")
 _PLAN_MARK_EN = re.compile(r"five[- ]year|next five years|\b1\dth\b|\bby (?:19|20)\d\d\b", re.I)
 _ONE_YEAR_ZH = re.compile(r"今年|明年|本年度?|(?:19|20)\d\d年(?![底末])(?:全[市省区县国])?(?:经济社会|国民经济)")
+_YEAR_OF_PLAN = re.compile(r"(?:之|的?(?:关键|重要|第一|攻坚|决胜|收官|开局)?一)年")
 _ONE_YEAR_EN = re.compile(r"\bthis year\b|\bnext year\b", re.I)
 _FUTURE_ZH = re.compile(r"目标(?:是|为)|预期目标|力争|确保|(?:将|要)(?:会|要)?(?:实现|达到|保持|增长|突破)")
 _HEADING_ZH = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[篇章节部]|[0-9]+[.、](?!\d))")
 _TOP_HEADING_ZH = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[篇章部])")
 _HEADING_EN = re.compile(r"^\s*(?:[IVXⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.|Part [IVX]+\b|Chapter \d+)")
 _SENTENCE_END = "。!！?？"
+_STOP = re.compile(f"[{re.escape(_SENTENCE_END)}；;]")
+TARGET_LEAD_WINDOW = 200   # characters before a target lead read for the period it names
 _ZH_SENTENCE_END = re.compile(r"[。!！]|(?<![\d?？])[?？](?![?？])")
 
 # The year of a section: 2021年是…, 刚刚过去的2012年, 二、2024年政府工作目标与任务
@@ -118,10 +124,23 @@ def _is_top_heading(norm: str, para: tuple[int, int], lang: str) -> bool:
     return lang == "en" or bool(_TOP_HEADING_ZH.match(norm[para[0]:para[1]]))
 
 
+@lru_cache(maxsize=4)
+def _stops(norm: str) -> list[int]:
+    """Offsets of the characters that end a sentence or clause (。!！?？；;, not the ? of a year 20??): read once
+    per text, so that finding the start of a sentence costs a bisection, not a walk back over it."""
+    return [m.start() for m in _STOP.finditer(norm) if not is_placeholder_mark(norm, m.start())]
+
+
+@lru_cache(maxsize=4)
+def _zh_ends(norm: str) -> list[int]:
+    """Offsets of the sentence ends of a Chinese text (:data:`_ZH_SENTENCE_END`), read once per text."""
+    return [m.start() for m in _ZH_SENTENCE_END.finditer(norm)]
+
+
 def _sentence_start(norm: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor and (norm[i - 1] not in _SENTENCE_END + "；;" or is_placeholder_mark(norm, i - 1)):
-        i -= 1
+    stops = _stops(norm)
+    k = bisect.bisect_left(stops, pos) - 1   # the last stop before pos
+    i = stops[k] + 1 if k >= 0 and stops[k] >= floor else floor
     while i < pos and norm[i] in " \t\u00a0":
         i += 1
     return i
@@ -142,7 +161,9 @@ def _span_start(norm: str, m: re.Match, para: tuple[int, int], kind: str, lang: 
 
 def _sentence_end(norm: str, pos: int, ceiling: int, lang: str) -> int:
     if lang == "zh":
-        m = _ZH_SENTENCE_END.search(norm, pos, ceiling)
+        ends = _zh_ends(norm)
+        k = bisect.bisect_left(ends, pos)
+        return ends[k] + 1 if k < len(ends) and ends[k] < ceiling else ceiling
     else:
         m = _EN_SENTENCE_END.search(norm, pos, ceiling)
     return m.end() if m else ceiling
@@ -165,20 +186,25 @@ def _trigger_kind(norm: str, kind: str, m: re.Match, para: tuple[int, int], lang
     """Refine or reject a trigger match."""
     sent_start = _sentence_start(norm, m.start("t"), para[0])
     sent_end = _sentence_end(norm, m.end("t"), para[1], lang)
-    sentence = norm[sent_start:sent_end]
     if kind == "outcome":
         year = m.groupdict().get("year")
         if year and report_year is not None and int(year) >= report_year:
             return None  # '2024年，地区生产总值增长…' in the 2024 report is not a result
-        return kind if (_GDP_ZH if lang == "zh" else _GDP_EN).search(sentence) else None
-    if kind == "target":
-        return _target_kind(norm[sent_start:m.start("t")], lang)
+        return kind if _names_output(norm, sent_start, sent_end, lang) else None
+    if kind == "target":   # the lead's last words decide (a bounded window: many leads in one long line stay linear)
+        return _target_kind(norm[max(sent_start, m.start("t") - TARGET_LEAD_WINDOW):m.start("t")], lang)
     if kind == "plan_outcome" and lang == "zh" and m.groupdict().get("plan") is not None:
         years = _plan_years(m.group("plan"))
         if report_year is not None and years is not None:
             return "plan_outcome" if years[1] < report_year else "plan_target"
-        return "plan_target" if _FUTURE_ZH.search(sentence) else "plan_outcome"
+        return "plan_target" if _FUTURE_ZH.search(norm, sent_start, sent_end) else "plan_outcome"
     return kind
+
+
+@lru_cache(maxsize=64)
+def _names_output(norm: str, a: int, b: int, lang: str) -> bool:
+    """Does ``norm[a:b]`` (a sentence) name the economy's output? Read once per sentence, whatever its leads."""
+    return bool((_GDP_ZH if lang == "zh" else _GDP_EN).search(norm, a, b))
 
 
 def _target_kind(lead: str, lang: str) -> str:
@@ -190,7 +216,10 @@ def _target_kind(lead: str, lang: str) -> str:
     if not plan:
         return "target"
     one_year = [m.start() for m in (_ONE_YEAR_ZH if lang == "zh" else _ONE_YEAR_EN).finditer(lead)]
-    return "target" if one_year and one_year[-1] >= plan[-1] else "plan_target"
+    if one_year and one_year[-1] >= plan[-1]:
+        return "target"
+    # 2007年是…也是实现“十一五”目标的关键一年，主要预期目标是: the plan is named in a sentence about the year
+    return "target" if lang == "zh" and _YEAR_OF_PLAN.search(lead, plan[-1]) else "plan_target"
 
 
 def _continues(norm: str, prev: tuple[int, int], nxt: tuple[int, int], kind: str, lang: str) -> bool:
@@ -215,8 +244,18 @@ def find_headline_paragraphs(text: str, lang: str = "zh", report_year: int | Non
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
-    norm = to_halfwidth(text)
-    paragraphs = _paragraphs(norm)
+    from .normal import normalize
+
+    normal = normalize(text, lang)
+    spans = headline_spans(normal.norm, normal.source, lang, report_year, _paragraphs(normal.norm))
+    if normal.identity:
+        return spans
+    return [span._replace(start=normal.start(span.start), end=normal.end(span.end)) for span in spans]
+
+
+def headline_spans(norm: str, text, lang: str, report_year: int | None, paragraphs) -> list[HeadlineSpan]:
+    """:func:`find_headline_paragraphs` of a normalised text, offsets into it (``text`` slices the caller's text
+    by them, for the section headings)."""
     triggers = _TRIGGERS_ZH if lang == "zh" else _TRIGGERS_EN
     review = {a: kind for a, _b, kind in review_paragraphs(norm, report_year)} if lang == "zh" else {}
     spans: list[HeadlineSpan] = []
@@ -306,10 +345,16 @@ def _year_int(s: str | None) -> int | None:
         return None
 
 
+def paragraph_index(paragraphs: list[tuple[int, int]], pos: int) -> int | None:
+    """Index of the last paragraph starting at or before ``pos`` (a bisection), or None."""
+    idx = bisect.bisect_right(paragraphs, (pos, math.inf)) - 1
+    return idx if idx >= 0 else None
+
+
 def _lookback_regions(norm: str, paragraphs, span: HeadlineSpan, lang: str, n: int = 3):
     """(text, is_heading): the span's paragraph before it, then up to ``n`` earlier paragraphs,
     stopping after a heading (nearest first)."""
-    idx = max((k for k, p in enumerate(paragraphs) if p[0] <= span.start), default=None)
+    idx = paragraph_index(paragraphs, span.start)
     if idx is None:
         return
     yield norm[paragraphs[idx][0]:span.start], False

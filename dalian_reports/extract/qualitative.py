@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from ..vocab import HERE
+from .accounting import _Spans
 from .coding import code_of
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！!？?]")
@@ -30,6 +31,7 @@ _AIM = re.compile(r"(?:努力|力争|争取|确保|推动|促进)?(?:实现|保�
 _LINK = re.compile(r"和|及|以及")
 _IN_STEP = re.compile(r"同步|一致|相适应|相协调|持平|相当|同比")
 MIN_SUBJECT = 2
+MAX_SUBJECT = 48   # longer than any wording of the vocabulary with its affixes: a long clause costs no more
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +45,8 @@ def _predicate_words() -> re.Pattern:
 
 
 def _longest_subject(text: str) -> str | None:
-    """The longest prefix of ``text`` the vocabulary knows."""
-    for end in range(len(text), MIN_SUBJECT - 1, -1):
+    """The longest prefix of ``text`` (of at most :data:`MAX_SUBJECT` characters) the vocabulary knows."""
+    for end in range(min(len(text), MAX_SUBJECT), MIN_SUBJECT - 1, -1):
         if code_of(text[:end]):
             return text[:end]
     return None
@@ -122,6 +124,7 @@ def _modifier_of(subject: str) -> str:
 def qualitative_clauses(norm: str, a: int, b: int, occupied) -> list[tuple[str, int, int, int, int, str]]:
     """(wording, subject start, subject end, clause start, clause end, predicate) for every qualitative clause of
     ``norm[a:b]`` that overlaps none of the ``occupied`` (start, end) ranges (figures and other rows)."""
+    taken = _Spans(occupied)   # overlaps by bisection: a long sentence of figures is read in linear time
     out = []
     pos = a
     for m in list(_CLAUSE_END.finditer(norm, a, b)) + [None]:
@@ -129,7 +132,7 @@ def qualitative_clauses(norm: str, a: int, b: int, occupied) -> list[tuple[str, 
         start = pos
         while start < end and norm[start] in " \t——-":
             start += 1
-        if end - start >= MIN_SUBJECT + 1 and not any(s < end and start < e for s, e in occupied):
+        if end - start >= MIN_SUBJECT + 1 and not taken.overlaps(start, end):
             for wording, s, e, predicate in clause_subjects(norm[start:end]):
                 out.append((wording, start + s, start + e, start, end, predicate))
         pos = m.end() if m else b

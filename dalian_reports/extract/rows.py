@@ -2,16 +2,20 @@
 every number that is not a row."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from .numbers import (
-    NAN, Quantity, resolve_measure, scan_quantities,
-)
-from .coding import fall_as, code_of, relative_to
+from .numbers import NAN, Quantity, _JOINER, _absorb_prefix, _match_unit, resolve_measure, scan_normalized
+from .tokens import _classified_tokens, tokens_in
+from .coding import fall_as, growth_subject, code_of, relative_to
 from .qualitative import qualitative_clauses
+from .fields import (PRICE_INDICES, REFUSED_TOKENS, UNIT_NEEDED, _price_index, _row_basis, _row_kind,  # noqa: F401
+                     _last_year_figure, _row_qualifier, _row_years, _share_of, _start_of_reference,
+                     measured_in_units)
 from .ratios import ratio_figures
-from .paragraphs import (HeadlineSpan, _EN_SENTENCE_END, _QUALITATIVE_EN, _QUALITATIVE_ZH, _ZH_SENTENCE_END, _plan_years, _year_int)
+from .paragraphs import (paragraph_index, HeadlineSpan, _EN_SENTENCE_END, _QUALITATIVE_EN, _QUALITATIVE_ZH, _ZH_SENTENCE_END, _year_int)
 from .subjects import (_LEAD_COMPARE, _LEAD_YEAR_ZH, _Subject, _clean_subject, _is_urban_rural, _split_subject, _with_note)
 
 
@@ -24,9 +28,11 @@ class _Item:
     end: int
     quantities: list          # quantities of one group, or [] for a qualitative predicate
     predicate: str = ""
+    refused: int = 0          # numbers not read (2079\u200b.4, ⑥%): they have a subject, they make no row
 
 
-def _items(norm: str, quantities: list[Quantity], qualitative: list[re.Match], a: int, b: int) -> list[_Item]:
+def _items(norm: str, quantities: list[Quantity], qualitative: list[re.Match], a: int, b: int,
+           refused=(), lang: str = "zh") -> list[_Item]:
     items: dict[int, _Item] = {}
     out: list[_Item] = []
     for q in quantities:
@@ -43,7 +49,33 @@ def _items(norm: str, quantities: list[Quantity], qualitative: list[re.Match], a
     for m in qualitative:
         if a <= m.start() < b and not any(i.start < m.end() and m.start() < i.end for i in out if i.quantities):
             out.append(_Item(m.start(), m.end(), [], m.group(0)))
+    out += _refused_items(norm, refused, a, b, lang)
     return sorted(out, key=lambda i: i.start)
+
+
+def _refused_items(norm: str, refused, a: int, b: int, lang: str) -> list[_Item]:
+    """Items for numbers that are not read (2079\u200b.4亿元, ⑥%): each has the subject before it, so that the
+    figures after it do not take an older one; numbers joined by 、/和 are one item of several values."""
+    out: list[_Item] = []
+    for t in refused:
+        _unit, _approx, end = _match_unit(norm, t.end, b, lang)
+        if out and _JOINER[lang].match(norm[out[-1].end:t.start]):
+            out[-1].end, out[-1].refused = end, out[-1].refused + 1   # 分别达到12 915元和5 172元
+            continue
+        prefixes = _absorb_prefix(norm, t.start, a, lang)   # 达到, 增长 … are not the subject's words
+        out.append(_Item(prefixes[-1][2] if prefixes else t.start, end, [], refused=1))
+    return out
+
+
+def _around(items: list, starts: list[int], a: int, b: int) -> list:
+    """The items (sorted, with their ``starts``) that start in [a, b), and the one before (it may reach into it)."""
+    return items[max(0, bisect.bisect_left(starts, a) - 1):bisect.bisect_left(starts, b)]
+
+
+def _between(items: list, starts: list[int], a: int, b: int) -> list:
+    """The items (sorted, with their ``starts``) that start in [a, b): a bisection, so that a span of many
+    sentences is read in linear time."""
+    return items[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
 
 
 def _sentences(norm: str, span: HeadlineSpan, lang: str) -> list[tuple[int, int]]:
@@ -74,10 +106,10 @@ _DECLARED_BASIS = re.compile(r"(?P<basis>[^\s，,。；;：:、]{1,12}口径)(?:
 
 def _declared_basis(norm: str, paragraphs, span: HeadlineSpan) -> str | None:
     """A basis announced just before the span in its paragraph: '新区口径数据…具体如下：2020年，实现…' → '新区口径'."""
-    for a, b in paragraphs:
-        if a <= span.start <= b:
-            found = _DECLARED_BASIS.search(norm, a, span.start)
-            return found.group("basis") if found else None
+    idx = paragraph_index(paragraphs, span.start)
+    if idx is not None and span.start <= paragraphs[idx][1]:
+        found = _DECLARED_BASIS.search(norm, paragraphs[idx][0], span.start)
+        return found.group("basis") if found else None
     return None
 
 
@@ -91,23 +123,32 @@ class _Context:
         self.used: list[tuple[int, int]] = list(period.used)
         self.wording_ranges: list[tuple[int, int]] = []
         self.qualitative_unknown: list[tuple[int, int, str]] = []
+        self.areas: dict[tuple[int, int], str | None] = {}   # a paragraph's sub-area, by its first sentence
+        self.found: dict[tuple[str, int], list[int]] = {}     # ends of matches in a sentence or paragraph
+        self.classified = _classified_tokens(norm, lang, span.start, span.end)   # read once: years, dates, names …
+        self.tokens = tokens_in(norm, lang, span.start, span.end, self.classified)   # … and figures
+        self.token_starts = [t.start for t in self.tokens]
 
 
 def _span_records(ctx: _Context) -> None:
     text, norm, span, lang = ctx.text, ctx.norm, ctx.span, ctx.lang
-    quantities = scan_quantities(text, lang, span.start, span.end)
+    quantities = scan_normalized(norm, text, lang, span.start, span.end, ctx.classified)
     for q in quantities:
         if q.modifier:
             for s, e in q.numbers:
                 ctx.problems[(s, e)] = "number modifying a following word (not an indicator figure)"
     qual_rx = _QUALITATIVE_ZH if lang == "zh" else _QUALITATIVE_EN
     qualitative = list(qual_rx.finditer(norm, span.start, span.end))
+    refused = [t for t in ctx.tokens if t.kind in REFUSED_TOKENS]
+    starts = ([q.start for q in quantities], [m.start() for m in qualitative], [t.start for t in refused])
     for a, b in _sentences(norm, span, lang):
         stack: list[list[_Subject]] = []
         prev_end = a
         previous: Quantity | None = None
-        for item in _items(norm, quantities, qualitative, a, b):
-            n_values = max(1, len(item.quantities))
+        rows_before = len(ctx.rows)
+        for item in _items(norm, _between(quantities, starts[0], a, b), _between(qualitative, starts[1], a, b), a, b,
+                           _between(refused, starts[2], a, b), lang):
+            n_values = max(1, len(item.quantities), item.refused)
             respectively = any(q.respectively for q in item.quantities)
             each = any(q.each for q in item.quantities)
             seg = _lead_segment(norm, prev_end, item.start, lang)
@@ -126,6 +167,8 @@ def _span_records(ctx: _Context) -> None:
                 subjects = [_inherit_context(s, norm, seg, item.start, lang)
                             for s in _inherit(stack, 1 if gaps else n_values)]
             prev_end = item.end
+            if item.refused:   # its subject is known (for the figures after it), its number is an unparsed entry
+                continue
             if not subjects:
                 _note_problem(ctx, item, "no indicator wording before the number")
                 continue
@@ -144,14 +187,16 @@ def _span_records(ctx: _Context) -> None:
                 _add_row(ctx, subject, q)
             previous = item.quantities[-1]
         if lang == "zh" and span.kind in ("target", "plan_target"):
-            _qualitative_targets(ctx, a, b, quantities, qualitative)
+            _qualitative_targets(ctx, a, b, _around(quantities, starts[0], a, b), _around(qualitative, starts[1], a, b),
+                                 ctx.rows[max(0, rows_before - 8):], _around(refused, starts[2], a, b))
         if lang == "zh":
             _ratio_rows(ctx, a, b)
 
 
 def _ratio_rows(ctx: _Context, a: int, b: int) -> None:
     """三次产业比重为2.81：44.16：53.03 → one share (rate, %) per sector (:mod:`dalian_reports.extract.ratios`)."""
-    for start, end, codes, values, year, is_start in ratio_figures(ctx.norm, a, b):
+    tokens = _between(ctx.tokens, ctx.token_starts, a, b)
+    for start, end, codes, values, year, is_start in ratio_figures(ctx.norm, a, b, tokens):
         if is_start:
             period = (year, year) if year is not None else (None, None)
             kind = "plan_outcome" if ctx.span.kind in ("outcome", "plan_outcome") else ctx.span.kind
@@ -168,10 +213,15 @@ def _ratio_rows(ctx: _Context, a: int, b: int) -> None:
         ctx.used.append((start, end))
 
 
-def _qualitative_targets(ctx: _Context, a: int, b: int, quantities, qualitative) -> None:
-    """Clauses of a target sentence that name an indicator and no number (国际收支保持基本平衡) → qualitative rows."""
-    occupied = [(q.start, q.end) for q in quantities] + [(m.start(), m.end()) for m in qualitative]
-    occupied += [(r["start"], r["end"]) for r in ctx.rows]
+def _qualitative_targets(ctx: _Context, a: int, b: int, quantities, qualitative, rows, refused) -> None:
+    """Clauses of a target sentence that name an indicator and no number (国际收支保持基本平衡) → qualitative rows.
+
+    ``quantities``, ``qualitative``, ``rows`` and ``refused`` (numbers not read: 达到20 000元 is not qualitative) are
+    those around the sentence ``norm[a:b]``, so that each sentence costs its own length."""
+    occupied = [(q.start, q.end) for q in quantities if q.start < b and q.end > a]
+    occupied += [(m.start(), m.end()) for m in qualitative if m.start() < b and m.end() > a]
+    occupied += [(r["start"], r["end"]) for r in rows if r["start"] < b and r["end"] > a]
+    occupied += [(t.start, t.end) for t in refused if a <= t.start < b]
     for wording, s, e, clause_start, clause_end, predicate in qualitative_clauses(ctx.norm, a, b, occupied):
         indicator = code_of(wording)
         if "、" not in ctx.norm[clause_start:s]:
@@ -309,39 +359,6 @@ def _note_problem(ctx: _Context, item: _Item, reason: str) -> None:
             ctx.problems[(s, e)] = reason
 
 
-def _share_of(whole: str, ctx: _Context) -> str:
-    """The jurisdiction a share is of: 占全市 → the city (of the report's jurisdiction), 占全省 → its province,
-    占全国 → china, 占全区 → the district; a named place (占辽宁省, 占大连市) → its code."""
-    if not whole:
-        return ""
-    generic = {"全市": "city", "本市": "city", "市": "city", "全省": "province", "本省": "province", "省": "province",
-               "全国": "nation", "全区": "district", "本区": "district"}
-    if whole in generic:
-        return ctx.places[generic[whole]]
-    from ..vocab import jurisdictions
-
-    for j in jurisdictions().values():
-        if whole.startswith((j.name_zh, *j.aliases_zh)) and not whole.startswith("全"):
-            return j.code
-    if whole.startswith("东北"):
-        return "northeast"
-    return {"全县": "county"}.get(whole, whole)
-
-
-def _reference_basis(ref: str) -> str:
-    m = re.fullmatch(r"十([一二三四五六七八九]?)五(期末|末)?(?:时期)?", ref)
-    if m:
-        years = _plan_years(m.group(1))
-        if years and m.group(2):
-            return f"vs {years[1]}"
-        if years:
-            return f"vs 十{m.group(1)}五 ({years[0]}-{years[1]})"
-    return f"vs {ref}"
-
-
-_PREVIOUS_YEAR = ("上年", "去年", "last year", "the previous year")
-
-
 def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     """One numeric row: measure and sign, period, basis notes, quote."""
     if subject.cumulative and not q.cumulative:
@@ -356,15 +373,28 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     start = min([subject.start, q.start] + [s for s, _e in subject.refs if s < subject.start and compare])
     start = _start_of_reference(ctx.norm, start, subject, compare)
     indicator = subject.code or code_of(subject.wording, subject.note)
+    if indicator is None and measure in ("growth", "avg_growth"):
+        indicator = growth_subject(subject.wording)   # 经济增长4.5%—5%
     if indicator is not None and q.share and not subject.code:   # 生产总值…，占全省比重升至34.2%
         indicator = share_code(subject.wording, q.share) or indicator
     if indicator is None:
         for s, e in q.numbers:
             ctx.problems[(s, e)] = f"wording {subject.wording!r} is not in the vocabulary (dalian_reports/vocab)"
         return
+    area = _sub_area(ctx, subject, q)
+    if area:
+        for s, e in q.numbers:
+            ctx.problems[(s, e)] = f"figure of a sub-area ({area}), not of the jurisdiction"
+        return
     measure, value, high, unit, basis = _price_index(indicator, measure, value, high, q.unit, basis)
     if measure == "decline" and unit not in ("%", "个百分点", "‰") and fall_as(indicator):
         indicator, measure = fall_as(indicator), "level"   # 农村贫困人口减少1442万人: 1442万 people left poverty
+    if not unit and (measure in UNIT_NEEDED or measure == "level" and measured_in_units(indicator)):
+        reason = (f"a {measure} without a unit (%, 个百分点 …) is not read" if measure in UNIT_NEEDED else
+                  f"a figure of {indicator} without a unit (its units: {measured_in_units(indicator)}) is not read")
+        for s, e in q.numbers:   # 增长6.5, 失业率控制在4以内: 6.5% or 6.5 points? never guessed
+            ctx.problems[(s, e)] = reason
+        return
     if measure == "avg_growth" and ctx.span.kind == "outcome":
         # 年均增长 in the review of one year speaks of several years (五年年均增长8.6%): not that year's outcome
         start_year = end_year - 4 if end_year is not None and "五年" in ctx.norm[max(0, q.start - 8):q.end] else None
@@ -387,118 +417,40 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     ctx.used.extend(subject.refs)
 
 
-def _last_year_figure(ctx: _Context, q: Quantity, compare: str) -> bool:
-    """In a multi-year review, a figure compared with the year before it (比上年) or in a sentence about last year
-    (去年，…) is the last year's outcome."""
-    if compare in ("上年", "去年") and not q.average and not q.cumulative:
-        return True
-    if q.average or q.cumulative:
-        return False
-    sentence = ctx.norm[max(ctx.span.start, ctx.norm.rfind("。", 0, q.start) + 1):q.start]
-    if re.search(r"(?:^|[，,；;])\s*去年", sentence):
-        return True
-    # a paragraph whose first sentence is about last year (特别是面对去年严峻复杂的经济形势…。地区生产总值增长9.5%)
-    para = max(ctx.span.start, ctx.norm.rfind("\n", 0, q.start) + 1)
-    before = ctx.norm[para:q.start]
-    lead = before.split("。", 1)[0]
-    return bool(re.search(r"去年|上一年", lead)) and not re.search(r"五年|年均|累计|以来|(?:19|20)\d\d年", before)
+_SUB_AREA = re.compile(r"[\u4e00-\u9fff]{0,6}(?:新区|开发区|高新区|保税区|自贸试验区|自贸区|片区|园区)")
+_OWN_PLACE = re.compile(r"^(?:全市|全省|全国|全区|我市|我省)")
+_AREA_PREFIX = re.compile(r"^(?![全占人去今本我建])[\u4e00-\u9fff]{1,5}?(?:县|区|新区|开发区|市)(?=[\u4e00-\u9fff]{2})")
+_NOT_AREAS = ("城区", "市区", "地区", "社区", "园区", "全区", "全市", "城市", "都市", "本市", "本区")
 
 
-PRICE_INDICES = ("cpi", "ppi")
+@lru_cache(maxsize=1)
+def _jurisdiction_names() -> frozenset[str]:
+    from ..vocab import jurisdictions
+
+    names = set(_NOT_AREAS)
+    for j in jurisdictions().values():
+        names.update([j.name_zh, *j.aliases_zh])
+    return frozenset(names)
 
 
-def _price_index(indicator: str, measure: str, value: float, high: float, unit: str, basis: list[str]):
-    """居民消费价格指数103%左右: a price index written as a level (previous year = 100) is a growth of 3%."""
-    if indicator in PRICE_INDICES and measure in ("rate", "level", "growth") and unit in ("%", "") and 80 <= value <= 130:
-        written = f"{value:g}{unit}"
-        return ("growth", round(value - 100, 10), high - 100 if high == high else high, "%",
-                basis + [f"written as an index ({written}, previous year = 100)"])
-    return measure, value, high, unit, basis
-
-
-def _row_kind(ctx: _Context, measure: str, start_year: int | None, end_year: int | None) -> str:
-    """A level or rate of a multi-year review that is about the last year alone (a level reached, 2017年达到…) is
-    that year's ``outcome``; every other figure (growth over the period, averages, multiples of an earlier period)
-    has the kind of its paragraph."""
-    last = ctx.period.end
-    if (ctx.span.kind == "plan_outcome" and measure in ("level", "rate") and last is not None
-            and start_year == end_year == last):
-        return "outcome"
-    return ctx.span.kind
-
-
-def _row_years(ctx: _Context, subject: _Subject, q: Quantity, measure: str, cumulative_base: int | None):
-    """(period_start, period_end) of one figure within its span (see the module docstring)."""
-    period = ctx.period
-    explicit = _year_int(q.year) if q.year else subject.year
-    if explicit is not None:                      # 2012年达到7000亿元
-        return explicit, explicit
-    if q.form == "from":                          # 从5158亿元 … : the base year
-        base = period.start - 1 if period.start is not None else None
-        return base, base
-    if q.form == "to":                            # … 增加到7700亿元: the end year
-        return period.end, period.end
-    if cumulative_base is not None and measure != "multiple":   # 较2020年累计下降12%
-        return cumulative_base + 1, period.end
-    multi_year = ctx.span.kind in ("plan_outcome", "plan_target")
-    point_in_time = measure in ("level", "rate", "multiple", "pp_gap") and not (q.cumulative or q.cap or q.mean)
-    if _is_period_total(ctx, subject, q, measure):  # 五年来…新增金融机构235家: a total over the five years
-        return period.start, period.end
-    if multi_year and point_in_time:              # 城区绿化覆盖率达到40.8% (at the end of the five years)
-        return period.end, period.end
-    return period.start, period.end
-
-
-def _is_period_total(ctx: _Context, subject: _Subject, q: Quantity, measure: str) -> bool:
-    """In a multi-year review, a level with no year of its own is a total over the period when its wording
-    says so (新增…: 新增社会融资超万亿元) or when no verb of reaching stands right before the number
-    (五年来…实现城镇实名制就业107万人, 新增金融机构235家); otherwise it is the value of the last year
-    (…城区绿化覆盖率达到40.8%, 人均超过1.55万美元)."""
-    if ctx.span.kind != "plan_outcome" or measure != "level" or q.year or q.cap or q.mean or q.cumulative:
-        return False
-    return subject.wording.startswith("新增") or (not q.form and q.qualifier == "exact")
-
-
-def _row_basis(ctx, subject: _Subject, q: Quantity, measure: str, notes: tuple, compare: str,
-               cumulative_base: int | None) -> list[str]:
-    basis = list(q.basis)
-    if _is_period_total(ctx, subject, q, measure) and "cumulative" not in notes:
-        basis.append("cumulative")
-    if measure in ("multiple", "pp_gap") and compare:
-        basis.append(_reference_basis(compare) if measure == "multiple" else f"vs {compare}")
-    elif cumulative_base is not None:
-        basis.append(f"cumulative since {cumulative_base}")
-        notes = tuple(n for n in notes if n != "cumulative")
-    elif compare and not re.fullmatch(r"(?:19|20)\d\d", compare) and compare not in _PREVIOUS_YEAR:
-        basis.append(_reference_basis(compare))
-    five_year_growth = ctx.span.kind == "plan_outcome" and measure == "growth" and cumulative_base is None
-    if five_year_growth:   # 五年来…分别增长38%, 五年提高10个百分点: over the whole review
-        start = ctx.period.start
-        basis.append(f"cumulative since {start - 1}" if start is not None else "cumulative")
-        notes = tuple(n for n in notes if n != "cumulative")
-    basis.extend(notes)
-    if ctx.declared_basis and ctx.declared_basis not in basis:
-        basis.append(ctx.declared_basis)
-    if subject.note:
-        basis.append(subject.note)
-    if q.stretch or subject.stretch:
-        basis.append("力争 (stretch)")
-    return basis
-
-
-def _row_qualifier(ctx: _Context, q: Quantity) -> str:
-    """A bare cap (控制在2.61%) in a result is the measured value."""
-    if q.qualifier == "at_most" and q.qualifier_word == "cap" and ctx.span.kind in ("outcome", "plan_outcome"):
-        return "exact"
-    return q.qualifier
-
-
-def _start_of_reference(norm: str, start: int, subject: _Subject, compare: str) -> int:
-    """Widen a quote that starts at a base year to the words introducing it (与/比/Compared with)."""
-    if start >= subject.start or not compare:
-        return start
-    m = re.compile(r"(?:[Cc]ompared (?:with|to) (?:the )?(?:end of )?|与|同|比|较)\s*$").search(norm, max(0, start - 30), start)
-    return m.start() if m else start
+def _sub_area(ctx: _Context, subject: _Subject, q: Quantity) -> str | None:
+    """A bare economy-wide wording (经济总量, 地区生产总值) in a paragraph whose first sentence is about a sub-area
+    (二是抓金普新区…试验。…经济总量达到2296亿元) is that area's figure: the name of the area, else None."""
+    if _OWN_PLACE.match(subject.wording):
+        return None
+    place = _AREA_PREFIX.match(subject.wording)   # 长海县生产总值, 金普新区地区生产总值: a county's or district's GDP
+    if place and place.group(0) not in _jurisdiction_names() and code_of(subject.wording[place.end():]) == "gdp":
+        return place.group(0)
+    if code_of(subject.wording) != "gdp":
+        return None
+    para = max(ctx.span.start, ctx.norm.rfind("\n", ctx.span.start, q.start) + 1)
+    first_end = ctx.norm.find("。", para, q.start)
+    if first_end < 0:   # the figure is in the paragraph's first sentence
+        return None
+    if (para, first_end) not in ctx.areas:   # the first sentence is read once, not once per figure
+        m = _SUB_AREA.search(ctx.norm, para, first_end)
+        ctx.areas[(para, first_end)] = m.group(0) if m else None
+    return ctx.areas[(para, first_end)]
 
 
 def _add_qualitative_row(ctx: _Context, subject: _Subject, item: _Item) -> None:

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lists import code_parts, compound_codes
+from .normal import INVISIBLE
 from .paragraphs import (_CN_YEAR, _YEAR, _year_int)
 
 
@@ -28,6 +29,7 @@ class _Subject:
 
 _LEAD_STRIP_ZH = [
     re.compile(r"[\s、，,；;：:（()）“”\"—\-·]+"),
+    re.compile(r"-?\d{1,3}-(?=\s)"),   # page-number debris on a line of its own (\n-12-\n)
     re.compile(r"(?:据|经)?初步核算|预计|五年来|过去的五年|过去五年|这五年|近五年|“?十[一二三四五六七八九]?五”?(?:时期|期间)(?:以来)?"),
     re.compile(r"(?:[一二三四五六七八九十]是)|其中|同时|此外|另外|以及|及|和|与|并且|并|且|还有|还|全年(?!实现|完成)"),
     re.compile(r"(?:全年|全市|全区|全县|全省|我市|我区|本市)?(?:经济)?(?:共|累计)?(?:实现|完成)(?=\D)"),
@@ -45,7 +47,10 @@ _LEAD_STRIP_EN = [
     re.compile(r"(?:and|while|of which|among them,?|with|the|The|a|an)\s+"),
     re.compile(r"(?:strive to|strive for)\s+"),
 ]
-_TRAIL_STRIP_EN = re.compile(r"(?:\s+(?:will|would|has|have|had|is|are|was|were|be|been|basically|respectively)|[\s,;:])+$")
+_TRAIL_STRIP_EN = re.compile(r"(?:\s+(?:will|would|has|have|had|is|are|was|were|be|been|basically|respectively|"
+                             r"see|saw|seen|record(?:ed|s)?|register(?:ed|s)?|post(?:ed|s)?|experience[sd]?)|[\s,;:])+$")
+TRAIL_WINDOW = 60   # the words stripped after a wording are searched in its last characters only (linear time)
+_INVISIBLE = re.compile(f"[{re.escape(INVISIBLE)}]")
 
 
 def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject | None:
@@ -74,14 +79,14 @@ def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject 
             subject.compare = m.group(g)
             subject.refs.append((m.start(g), m.end(g)))
             a, changed = m.end(), True
-    trail = (_TRAIL_STRIP_ZH if lang == "zh" else _TRAIL_STRIP_EN).search(norm, a, b)
+    trail = (_TRAIL_STRIP_ZH if lang == "zh" else _TRAIL_STRIP_EN).search(norm, max(a, b - TRAIL_WINDOW), b)
     if trail:
         b = trail.start()
     if b <= a:
         return None
-    wording = text[a:b]
+    wording = _INVISIBLE.sub("", text[a:b])   # 地区\u200b生产总值: the caller's words, without invisible characters
     wording = re.sub(r"\s+", "", wording) if lang == "zh" else re.sub(r"\s+", " ", wording).strip()
-    if not re.search(r"[A-Za-z\u4e00-\u9fff]", wording):
+    if not re.search(r"[A-Za-z\u4e00-\u9fff]", norm[a:b]):   # ＧＤＰ is a word too
         return None
     subject.wording, subject.start, subject.end = wording, a, b
     subject.cumulative = subject.cumulative or "累计" in wording or "cumulative" in wording.lower()
@@ -143,9 +148,12 @@ def _with_note(subject: _Subject, note: str, code: str | None = None) -> _Subjec
 
 
 def _split_on(subject: _Subject, norm: str, text: str, lang: str, sep: str) -> list[_Subject]:
+    cuts = list(re.finditer(sep, norm[subject.start:subject.end]))
+    if not cuts:   # nothing to split: the subject itself (callers use a split only when it has several parts)
+        return [subject]
     parts = []
     pos = subject.start
-    for m in list(re.finditer(sep, norm[subject.start:subject.end])) + [None]:
+    for m in cuts + [None]:
         cut = subject.start + m.start() if m else subject.end
         piece = _clean_subject(text, norm, pos, cut, lang)
         if piece is None:

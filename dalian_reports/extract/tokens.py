@@ -1,10 +1,11 @@
 """Every numeral in a text, classified (figure, year, date, ordinal, name, ratio, page number, masked)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (NAN, _COMPILED_TOKENS, _CORE_IDIOMS_EN, _CORE_IDIOMS_ZH, to_halfwidth)
+from .lexicon import (NAN, _COMPILED_TOKENS, _CORE_IDIOMS_EN, _CORE_IDIOMS_ZH)
 
 
 # ---------------------------------------------------------------------------
@@ -78,22 +79,50 @@ class Quantity:
 
 
 
-def _claim(claimed: list[tuple[int, int]], a: int, b: int) -> bool:
+def _claim(claimed, a: int, b: int) -> bool:
+    """True when [a, b) overlaps a claimed span (a :class:`Claims` or a list of (start, end))."""
+    if isinstance(claimed, Claims):
+        return claimed.overlaps(a, b)
     return any(a < e and s < b for s, e in claimed)
 
 
+class Claims:
+    """Disjoint claimed spans, sorted, answering overlap queries by bisection (a long paragraph with thousands
+    of numbers must not make the reading quadratic)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            self.starts.append(a)
+            self.ends.append(b)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Does a claimed span have start < b and end > a?"""
+        i = bisect.bisect_left(self.starts, b) - 1
+        return i >= 0 and self.ends[i] > a
+
+    def add(self, a: int, b: int) -> None:
+        """Claim [a, b), which overlaps no claimed span."""
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+
 def _classified_tokens(norm: str, lang: str, start: int, end: int) -> list[NumberToken]:
-    claimed: list[tuple[int, int]] = []
+    claimed = Claims()
     tokens: list[NumberToken] = []
     for kind, rx in _COMPILED_TOKENS[lang]:
         for m in rx.finditer(norm, start, end):
-            if not m.group(0).strip() or _claim(claimed, m.start(), m.end()):
+            if not m.group(0).strip() or claimed.overlaps(m.start(), m.end()):
                 continue
             value = None
             if kind == "year":
                 value = _year_value(m.group(0))
             tokens.append(NumberToken(m.start(), m.end(), norm[m.start():m.end()], kind, value))
-            claimed.append((m.start(), m.end()))
+            claimed.add(m.start(), m.end())
     return tokens
 
 
@@ -122,24 +151,62 @@ def _year_value(text: str) -> float | None:
 
 
 def number_tokens(text: str, lang: str = "zh", start: int = 0, end: int | None = None) -> list[NumberToken]:
-    """Every numeral in ``text[start:end]`` with its kind (figures included), in order.
+    """Every numeral in ``text[start:end]`` with its kind (figures included), in order, with offsets into
+    ``text`` (read on the normalised text, :mod:`dalian_reports.extract.normal`).
 
     >>> [(t.text, t.kind) for t in number_tokens("2020年PM2.5浓度30微克,第6位")]
     [('2020', 'year'), ('2.5', 'name'), ('30', 'figure'), ('6', 'ordinal')]
+    >>> [(t.text, t.kind) for t in number_tokens("增长6,5%和٦٫٥%")]
+    [('6,5', 'broken'), ('٦٫٥', 'figure')]
     """
-    norm = to_halfwidth(text)
+    from .normal import normalize
+
+    normal = normalize(text, lang)
+    end = len(text) if end is None else end
+    a, b = normal.inner(start, end)
+    tokens = tokens_in(normal.norm, lang, a, b)
+    return [NumberToken(normal.start(t.start), normal.end(t.end), text[normal.start(t.start):normal.end(t.end)],
+                        t.kind, t.value) for t in tokens]
+
+
+_ANY_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?P<mask>\?+)?")
+
+
+def tokens_in(norm: str, lang: str, start: int = 0, end: int | None = None, classified=None) -> list[NumberToken]:
+    """:func:`number_tokens` of a normalised text.
+
+    Parameters
+    ----------
+    norm : str
+        A text normalised by :func:`dalian_reports.extract.normal.normalize`.
+    lang : {"zh", "en"}
+    start, end : int
+        The range of ``norm`` to read (a number that starts before ``start`` is not read).
+    classified : list of NumberToken, optional
+        The tokens of the range other than figures, when they are already read.
+
+    Returns
+    -------
+    list of NumberToken
+        In order, with offsets into ``norm``.
+    """
     end = len(norm) if end is None else end
-    tokens = _classified_tokens(norm, lang, start, end)
-    claimed = [(t.start, t.end) for t in tokens]
-    for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?(?P<mask>\?+)?", norm[:end]):
-        if m.start() < start or _claim(claimed, m.start(), m.end()):
+    tokens = list(_classified_tokens(norm, lang, start, end) if classified is None else classified)
+    claimed = Claims((t.start, t.end) for t in tokens)
+    back = start
+    while back > 0 and norm[back - 1] in "0123456789,.":   # a number that starts before ``start`` is not read
+        back -= 1
+    for m in _ANY_NUMBER.finditer(norm, back, end):
+        if m.start() < start or claimed.overlaps(m.start(), m.end()):
             continue
         tokens.append(NumberToken(m.start(), m.end(), m.group(0), "masked" if m.group("mask") else "figure"))
-    idioms = _CORE_IDIOMS_ZH if lang == "zh" else _CORE_IDIOMS_EN
-    for m in re.compile(idioms, re.I if lang == "en" else 0).finditer(norm, start, end):
-        if not _claim(claimed, m.start(), m.end()) and not re.search(r"\d", m.group(0)):
+    for m in _IDIOMS[lang].finditer(norm, start, end):
+        if not claimed.overlaps(m.start(), m.end()) and not re.search(r"\d", m.group(0)):
             tokens.append(NumberToken(m.start(), m.end(), m.group(0), "figure"))
     return sorted(tokens, key=lambda t: t.start)
+
+
+_IDIOMS = {"zh": re.compile(_CORE_IDIOMS_ZH), "en": re.compile(_CORE_IDIOMS_EN, re.I)}
 
 
 # ---------------------------------------------------------------------------
