@@ -9,36 +9,60 @@ atomic on POSIX and Windows within one file system, so a reader sees either the
 old file or the new one, never a half-written one, and an exception or a kill
 while writing leaves the old file as it was.
 
-:func:`atomic_directory_update` does this for several files at once: it writes
-*all* temporary files first, then hard-links (or copies) each existing target to
-a backup, and only then replaces the targets one after another.  If anything
-fails during the replacements (an exception, including KeyboardInterrupt), the
-targets already replaced are restored from their backups, so the previous set of
-outputs is left intact.  **Remaining window:** if the process dies without
-running Python code (SIGKILL, power loss, OOM killer) *during* that last loop of
-``os.replace`` calls - a few system calls, no data copying - some targets are
-new and some old; the backups (``.tmp-*.bak``) and temporary files are then left
-beside them for inspection.  Readers that open several files while the loop runs
-may also see a mix.  On power loss, renames not yet flushed may be lost one by
-one (the directories are ``fsync``ed after the loop, where the platform allows),
-so a crash shortly after the loop can also leave a mix.  In every case each file
-is whole - its old or its new version, never a torn one.  A kill *before* the
-loop (while writing temporaries) leaves all previous outputs intact, plus stray
-``.tmp-*`` files.
+Several files as one update
+---------------------------
+:func:`atomic_directory_update` gives old-or-new *for the whole set*:
+
+1. leftovers of an earlier interrupted update of the same targets are rolled back and
+   cleaned (see 6);
+2. every new version is written to a temporary file beside its target and fsynced;
+3. a journal ``.tmp-update.<id>.journal`` listing every (target, temporary, backup)
+   is written atomically into each directory involved;
+4. each existing target is hard-linked (or copied) to its backup ``.tmp-<name>.<id>.bak``;
+5. each temporary is renamed over its target; then the journals are deleted (the
+   commit point) and then the backups.
+6. **Roll-back** reads the state from the disk, not from bookkeeping in memory: a
+   target whose temporary is gone was replaced, and is restored from its backup (or
+   removed, if it is new).  It can therefore be interrupted and redone:
+   :func:`recover_interrupted_updates` finds the journals an update left behind and
+   finishes the roll-back; the build runs it first, and step 1 runs it too.
+
+**Signals.** From step 2 to the end, SIGINT, SIGTERM and SIGHUP are *deferred*: a
+handler records them and nothing is raised between a rename and its bookkeeping.  A
+signal received before the commit stops the update at the next step, which is rolled
+back and ends in :class:`~dalian_reports.errors.Interrupted` (a ``KeyboardInterrupt``); one
+received after the commit is delivered once the update is complete.  Any exception
+rolls back too.  :func:`interrupts_raise` turns those signals into ``Interrupted``
+for a whole job (the build), so that temporary files are removed on the way out.
+
+**Remaining window.** A death that runs no Python code (SIGKILL, power loss, the
+OOM killer) during steps 4-5 leaves some targets new and some old *until the next
+update or build*, which rolls them back from the journal and backups; readers that
+open several files during step 5 may also see a mix.  Each file is always whole.
+Signals can be deferred only in the main thread; elsewhere they act as usual.
 """
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import shutil
+import signal
 import tempfile
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_output", "atomic_directory_update", "TMP_PREFIX"]
+from .errors import DalianReportsError, Interrupted
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_output", "atomic_directory_update", "TMP_PREFIX",
+           "interrupts_raise", "recover_interrupted_updates"]
 
 TMP_PREFIX = ".tmp-"
+JOURNAL_GLOB = f"{TMP_PREFIX}update.*.journal"
+SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 
 # ------------------------------------------------------------------ atomic writes
@@ -157,34 +181,86 @@ def atomic_output(path: str | os.PathLike) -> Iterator[Path]:
     _fsync_dir(path.parent)
 
 
-def _backup(target: Path) -> Path | None:
-    """Hard-link (or copy) an existing *target* to a fresh backup name beside it."""
-    if not target.exists():
-        return None
-    while True:
-        backup = target.with_name(f"{TMP_PREFIX}{target.name[:80]}.{secrets.token_hex(6)}.bak")
-        try:
-            os.link(target, backup)
-            return backup
-        except FileExistsError:  # pragma: no cover - 48 random bits collided
-            continue
-        except OSError:  # file system without hard links
-            if backup.exists():  # pragma: no cover
-                continue
-            shutil.copy2(target, backup)
-            return backup
+# ------------------------------------------------------------------ signals
+
+def _signals() -> list[int]:
+    return [getattr(signal, name) for name in SIGNALS if hasattr(signal, name)]
 
 
-def atomic_directory_update(contents: Mapping[str | os.PathLike, bytes | str]) -> list[Path]:
-    """Replace several files as one update: all or (barring a hard kill) nothing.
+@contextlib.contextmanager
+def _handlers(handler) -> Iterator[None]:
+    """Install ``handler`` for SIGINT, SIGTERM and SIGHUP (main thread only; ignored signals stay ignored)."""
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in _signals():
+            old = signal.getsignal(signum)
+            if old not in (signal.SIG_IGN, None):
+                previous[signum] = old
+                signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
-    *contents* maps each target path to its new bytes (``str`` is encoded as
-    UTF-8).  All temporary files are written and fsynced first; existing targets
-    are backed up by hard link; then each target is ``os.replace``d.  Any
-    exception - while writing or while replacing - removes the temporary files
-    and restores every target already replaced, then re-raises.  See the module
-    docstring for the window that remains.  Returns the target paths.
+
+def _raise_interrupted(signum, frame):
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def interrupts_raise() -> Iterator[None]:
+    """Within the block, SIGINT, SIGTERM and SIGHUP raise :class:`~dalian_reports.errors.Interrupted`.
+
+    ``Interrupted`` is a ``KeyboardInterrupt``, so ``finally`` blocks and roll-backs run on any of the
+    three signals as they do on Ctrl-C, instead of the process dying with its temporary files.
     """
+    with _handlers(_raise_interrupted):
+        yield
+
+
+class _Deferred:
+    """A signal handler that only records the first signal; :meth:`check` raises it as ``Interrupted``."""
+
+    def __init__(self):
+        self.signum: int | None = None
+
+    def __call__(self, signum, frame):
+        if self.signum is None:
+            self.signum = signum
+
+    def check(self) -> None:
+        if self.signum is not None:
+            raise Interrupted(self.signum)
+
+
+@contextlib.contextmanager
+def _deferred_signals() -> Iterator[_Deferred]:
+    """Record SIGINT/SIGTERM/SIGHUP during the block; one recorded but not raised is re-sent after it."""
+    deferred = _Deferred()
+    with _handlers(deferred):
+        yield deferred
+    if deferred.signum is not None:  # arrived after the commit: deliver it to the usual handler now
+        signal.raise_signal(deferred.signum)
+
+
+# ------------------------------------------------------------------ several files as one update
+
+@dataclass(frozen=True)
+class _Entry:
+    """One target of an update: its temporary, its backup name, and whether it existed before."""
+
+    target: Path
+    temp: Path
+    backup: Path
+    existed: bool
+
+    def as_json(self) -> dict:
+        return {"target": str(self.target), "temp": str(self.temp), "backup": str(self.backup),
+                "existed": self.existed}
+
+
+def _items(contents: Mapping[str | os.PathLike, bytes | str]) -> list[tuple[Path, bytes]]:
     items: list[tuple[Path, bytes]] = []
     seen: set[str] = set()
     for raw_path, data in contents.items():
@@ -194,41 +270,143 @@ def atomic_directory_update(contents: Mapping[str | os.PathLike, bytes | str]) -
             raise ValueError(f"{path} appears twice in one update")
         seen.add(key)
         items.append((path, data.encode("utf-8") if isinstance(data, str) else data))
+    return items
 
-    temps: list[Path] = []
-    backups: dict[Path, Path | None] = {}
-    replaced: list[Path] = []
-    try:
-        for path, data in items:  # 1. every new version on disk, nothing replaced
-            temps.append(_write_temp(path, data))
-        for path, _ in items:  # 2. keep the old versions
-            backups[path] = _backup(path)
-        for (path, _), tmp in zip(items, temps):  # 3. the window: renames only
-            os.replace(tmp, path)
-            replaced.append(path)
-    except BaseException as exc:
-        kept: list[str] = []  # backups that could not be put back stay on disk
-        for path in reversed(replaced):
-            backup = backups.get(path)
-            try:
-                if backup is None:
-                    _unlink_quietly(path)
-                else:
-                    os.replace(backup, path)
-            except OSError as undo_error:  # pragma: no cover - disk vanished
-                kept.append(f"{path} ({undo_error}; previous version kept at {backup})")
-                backups[path] = None
-        for tmp in temps:
-            _unlink_quietly(tmp)
-        for backup in backups.values():
-            if backup is not None:
-                _unlink_quietly(backup)
-        if kept and hasattr(exc, "add_note"):  # pragma: no cover
-            exc.add_note("could not restore: " + "; ".join(kept))
-        raise
-    for backup in backups.values():
-        if backup is not None:
-            _unlink_quietly(backup)
-    for directory in {path.parent for path, _ in items}:
-        _fsync_dir(directory)
+
+def atomic_directory_update(contents: Mapping[str | os.PathLike, bytes | str]) -> list[Path]:
+    """Replace several files as one update: all or nothing, for the set (see the module docstring).
+
+    *contents* maps each target path to its new bytes (``str`` is encoded as UTF-8).  Any exception, and
+    SIGINT/SIGTERM/SIGHUP before the commit, leave every target as it was and remove the temporary files;
+    the exception is re-raised.  Returns the target paths.
+    """
+    items = _items(contents)
+    recover_interrupted_updates({path.parent for path, _ in items}, names={path.name for path, _ in items})
+    with _deferred_signals() as deferred:
+        temps: list[Path] = []
+        try:
+            for path, data in items:  # 2. every new version on disk, nothing replaced
+                deferred.check()
+                temps.append(_write_temp(path, data))
+            tx = secrets.token_hex(6)
+            entries = [_Entry(path, tmp, path.with_name(f"{TMP_PREFIX}{path.name[:80]}.{tx}.bak"), path.exists())
+                       for (path, _), tmp in zip(items, temps)]
+            _transaction(entries, tx, deferred)
+        except BaseException:
+            for tmp in temps:
+                _unlink_quietly(tmp)
+            raise
     return [path for path, _ in items]
+
+
+def _transaction(entries: list[_Entry], tx: str, deferred: _Deferred) -> None:
+    """Steps 3-5 of the module docstring; on any exception (or a deferred signal) roll back and re-raise."""
+    directories = sorted({e.target.parent for e in entries})
+    journals = [d / f"{TMP_PREFIX}update.{tx}.journal" for d in directories]
+    try:
+        record = {"journals": [str(j) for j in journals], "entries": [e.as_json() for e in entries]}
+        for journal in journals:
+            _write_journal(journal, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
+        for entry in entries:
+            deferred.check()
+            if entry.existed:
+                _backup(entry.target, entry.backup)
+        for entry in entries:
+            deferred.check()
+            os.replace(entry.temp, entry.target)
+        deferred.check()
+        for directory in directories:
+            _fsync_dir(directory)
+    except BaseException as exc:
+        kept = _roll_back(entries)
+        if kept and hasattr(exc, "add_note"):  # pragma: no cover - the disk failed during the roll-back
+            exc.add_note("could not restore (the journal is kept for the next build): " + "; ".join(kept))
+        if not kept:
+            for journal in journals:
+                _unlink_quietly(journal)
+        raise
+    for journal in journals:  # the commit point
+        _unlink_quietly(journal)
+    for entry in entries:
+        _unlink_quietly(entry.backup)
+
+
+def _write_journal(journal: Path, data: bytes) -> None:
+    """Write a journal whole or not at all: into ``<journal>.part``, fsynced, then renamed."""
+    part = journal.with_name(journal.name + ".part")
+    with open(part, "xb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.rename(part, journal)  # os.rename, not os.replace: the journal never exists yet
+
+
+def _backup(target: Path, backup: Path) -> None:
+    """Hard-link (or, without hard links, copy) *target* to *backup*."""
+    try:
+        os.link(target, backup)
+    except FileExistsError:  # pragma: no cover - 48 random bits collided: never overwrite a backup
+        raise
+    except OSError:  # file system without hard links
+        shutil.copy2(target, backup)
+
+
+def _roll_back(entries: list[_Entry]) -> list[str]:
+    """Put every target of an unfinished update back as it was, judging from the disk; return failures."""
+    kept = []
+    for entry in reversed(entries):
+        try:
+            if not entry.temp.exists():  # the temporary was renamed: the target is new
+                if not entry.existed:
+                    _unlink_quietly(entry.target)
+                elif entry.backup.exists():
+                    os.replace(entry.backup, entry.target)
+                # else: restored already, by a roll-back that was itself interrupted
+            _unlink_quietly(entry.temp)
+            _unlink_quietly(entry.backup)
+        except OSError as error:  # pragma: no cover - the disk vanished
+            kept.append(f"{entry.target} ({error}; previous version at {entry.backup})")
+    return kept
+
+
+def recover_interrupted_updates(directories, names=None) -> list[Path]:
+    """Finish what an interrupted :func:`atomic_directory_update` left in ``directories``.
+
+    Every journal found is rolled back (its targets get their previous versions back) and removed.  When
+    ``names`` (file names of targets) are given, stray temporary files and backups of those targets
+    (``.tmp-<name>.*``, left by a kill before a journal existed or after the commit) are deleted too.
+    Returns the targets that were put back.
+    """
+    restored: list[Path] = []
+    for directory in sorted({Path(d) for d in directories}):
+        for journal in sorted(directory.glob(JOURNAL_GLOB)) if directory.is_dir() else []:
+            restored += _recover_journal(journal)
+        for part in directory.glob(JOURNAL_GLOB + ".part") if directory.is_dir() else []:
+            _unlink_quietly(part)  # a journal cut short: nothing had been renamed yet
+    for directory in sorted({Path(d) for d in directories}) if names else []:
+        prefixes = tuple(f"{TMP_PREFIX}{name[:80]}." for name in names)
+        for leftover in directory.glob(f"{TMP_PREFIX}*") if directory.is_dir() else []:
+            if leftover.name.startswith(prefixes) and leftover.is_file():
+                _unlink_quietly(leftover)
+    return restored
+
+
+def _recover_journal(journal: Path) -> list[Path]:
+    """Roll back the update described by one journal (and remove its copies in the other directories)."""
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+        entries = [_Entry(Path(e["target"]), Path(e["temp"]), Path(e["backup"]), bool(e["existed"]))
+                   for e in record["entries"]]
+    except FileNotFoundError:  # removed with the copy found in another directory
+        return []
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DalianReportsError(f"unreadable journal of an interrupted update ({exc}); restore its files by "
+                                 "hand from the .tmp-*.bak backups beside them, then delete it",
+                                 file=str(journal)) from None
+    changed = [e.target for e in entries if not e.temp.exists()]
+    kept = _roll_back(entries)
+    if kept:  # pragma: no cover - the disk failed
+        raise DalianReportsError("could not roll back an interrupted update: " + "; ".join(kept), file=str(journal))
+    for path in record.get("journals", [str(journal)]):
+        _unlink_quietly(Path(path))
+    return changed

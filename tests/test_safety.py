@@ -10,11 +10,15 @@
   value is unchanged.
 * ``import dalian_reports``, ``headline_figures()`` and a full ``build`` make
   no network call: run in a subprocess whose sockets refuse to connect.
+* Nothing is unpickled or trusted from a cache: no module of the package loads
+  pickle, marshal, shelve, dill or joblib data, and no pickled file is shipped.
+  (Signals during the build are tested in ``test_signals.py``.)
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -284,3 +288,36 @@ def test_network_guard_really_blocks(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["attempts"], result
+
+
+# --------------------------------------------------------------------- nothing trusted from a cache
+
+PACKAGE = REPO / "dalian_reports"
+UNSAFE_LOADERS = re.compile(
+    r"^\s*(?:import|from)\s+(?:c?pickle|_pickle|marshal|shelve|dill|cloudpickle|joblib)\b"  # the modules
+    r"|\b(?:c?pickle|marshal|shelve|dill|cloudpickle|joblib)\.(?:loads?|open|Unpickler)\b"  # their loaders
+    r"|\bread_pickle\b|allow_pickle\s*=\s*True|\btorch\.load\b",
+    re.MULTILINE)
+
+
+def test_the_package_never_unpickles():
+    """The runtime cache is gone: nothing is read back with pickle or marshal (a pickle in a writable folder
+    runs code when loaded, and a flipped bit in one once put 2079.9 beside the quote '2079.4亿元')."""
+    offences = [f"{path.relative_to(REPO)}: {m.group(0).strip()}" for path in sorted(PACKAGE.rglob("*.py"))
+                for m in UNSAFE_LOADERS.finditer(path.read_text(encoding="utf-8"))]
+    assert offences == []
+
+
+def test_the_pattern_catches_what_it_should():
+    for line in ("import pickle", "from pickle import loads", "x = pickle.load(fh)", "marshal.loads(b)",
+                 "pd.read_pickle(path)", "np.load(p, allow_pickle=True)", "import joblib", "shelve.open(p)"):
+        assert UNSAFE_LOADERS.search(line), line
+    for line in ("# no pickles here", "pickled = False", "def unpickle_free(): pass"):
+        assert not UNSAFE_LOADERS.search(line), line
+
+
+def test_no_pickled_or_cached_files_are_shipped():
+    suffixes = {".pkl", ".pickle", ".joblib", ".npy", ".npz", ".marshal", ".shelve", ".db"}
+    shipped = [p for base in (PACKAGE, REPO / "data") for p in base.rglob("*")
+               if p.suffix in suffixes and "__pycache__" not in p.parts]
+    assert shipped == []

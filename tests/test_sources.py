@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import dalian_reports as dr
+from dalian_reports.errors import ManifestWarning
 from dalian_reports.sources import raw as raw_mod
 from dalian_reports.sources import reports as reports_mod
 
@@ -32,6 +33,29 @@ def test_raw_files_equal_the_seeds():
     for row in dr.manifest().itertuples():
         seed = next(SEEDS.glob(f"{row.source_id}_*.txt"))
         assert (DATA / "raw" / row.file).read_bytes() == seed.read_bytes()
+
+
+def test_real_manifest_is_valid_complete_and_names_its_lines(recwarn):
+    raw_mod.clear_caches()
+    rows = raw_mod.manifest_rows()
+    assert [(r["source_id"], r.line) for r in rows] == [("000", 2), ("001", 3), ("002", 4), ("003", 5), ("004", 6)]
+    assert raw_mod.unlisted_raw_files() == []
+    assert not [w for w in recwarn if issubclass(w.category, ManifestWarning)]
+
+
+def test_each_source_reads_as_its_language():
+    for row in raw_mod.manifest_rows():
+        assert raw_mod.language_problem(dr.read_source(row["source_id"]).text, row["lang"]) == ""
+    assert "Chinese" in raw_mod.language_problem(dr.read_source("002").text, "en")
+
+
+@pytest.mark.parametrize("source_id", ["000", "001", "002", "004"])
+def test_gb18030_copies_of_the_chinese_sources_are_plausible(tmp_path, source_id):
+    """The plausibility test that refuses EUC-KR and Shift-JIS never refuses a real Chinese report."""
+    original = dr.read_source(source_id).text
+    path = tmp_path / "copy.txt"
+    path.write_bytes(original.encode("gb18030"))
+    assert dr.load_text(path).text == original
 
 
 def test_manifest_describes_each_document():

@@ -1,21 +1,34 @@
-"""Command line: ``dalian-reports build | notebooks | exercises | tables | export | figure | docs``.
+"""Command line: ``dalian-reports build | notebooks | exercises | tables | export | docs``.
 
-Exit codes: 0 success, 2 a usage error (argparse), 3 bad data or input (the message names the file and
-line), 130 interrupted.
+Every failure ends in one line ``dalian-reports: error: <file>:<line>: <what is wrong>`` (no traceback)
+and a distinct exit code:
+
+====  =====================================================================================
+0     success
+1     an internal error (a bug: rerun with ``--debug`` for the traceback, and report it)
+2     a usage error: unknown command or option (argparse)
+3     bad data or input: the message names the file and line (or the argument)
+4     a file could not be read or written (permission denied, disk full, …): the message names it
+130   interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP; the outputs are the previous set or the new
+      set, never a mix
+====  =====================================================================================
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
-EXIT_USAGE, EXIT_DATA, EXIT_INTERRUPTED = 2, 3, 130
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_DATA, EXIT_OS, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 
 def _parser() -> argparse.ArgumentParser:
     from .. import __version__
 
-    parser = argparse.ArgumentParser(prog="dalian-reports", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="dalian-reports", description=__doc__.splitlines()[0],
+                                     epilog="exit codes: 0 ok, 1 bug, 2 usage, 3 bad data, 4 file system, "
+                                            "130 interrupted")
     parser.add_argument("--version", action="version", version=f"dalian-reports {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="(checkout) build data/processed, figures/ and data/exports/")
     build.add_argument("--notebooks", action="store_true", help="also re-execute the notebooks in place")
@@ -64,22 +77,67 @@ def _run(args) -> int:
         for name in list_tables():
             meta = get_metadata(name)
             print(f"{name:<22} {meta.title} / {meta.title_zh}")
-    return 0
+    return EXIT_OK
+
+
+def _error(message: str, code: int) -> int:
+    print(f"dalian-reports: error: {message}", file=sys.stderr)
+    return code
+
+
+def _failure(exc: BaseException) -> int:
+    """The one error path: a one-line message and the exit code of the kind of failure."""
+    from ..errors import DalianReportsError
+
+    if isinstance(exc, KeyboardInterrupt):
+        signame = getattr(exc, "signame", "SIGINT")
+        print(f"dalian-reports: interrupted ({signame}); every output set is either the previous one or the new "
+              "one, never a mix", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if isinstance(exc, DalianReportsError):
+        return _error(str(exc), EXIT_DATA)
+    if type(exc).__name__ in ("SchemaError", "SchemaErrors"):  # pandera: a table breaks its metadata
+        return _error(f"a table does not match its metadata (data/metadata): {exc}", EXIT_DATA)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _error(f"{where}{exc.strerror or exc}", EXIT_OS)
+    frame = exc.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    at = f" (at {frame.tb_frame.f_code.co_filename}:{frame.tb_lineno})" if frame is not None else ""
+    return _error(f"internal error {type(exc).__name__}: {exc}{at}. This is a bug: rerun with --debug for the "
+                  "traceback and report it", EXIT_BUG)
+
+
+def _show_warnings_briefly() -> None:
+    """Print the package's own warnings (a raw file without a manifest row…) as one line each."""
+    import warnings
+
+    from ..errors import ManifestWarning
+
+    usual = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, ManifestWarning):
+            print(f"dalian-reports: warning: {message}", file=sys.stderr)
+        else:
+            usual(message, category, filename, lineno, file, line)
+    warnings.showwarning = show
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    from ..errors import DalianReportsError
+    """Run the command line; returns the exit code (see the module docstring)."""
+    from .._atomic import interrupts_raise
 
+    _show_warnings_briefly()
     try:
-        return _run(args)
-    except DalianReportsError as exc:
-        print(f"dalian-reports: error: {exc}", file=sys.stderr)
-        return EXIT_DATA
-    except KeyboardInterrupt:
-        print("dalian-reports: interrupted; outputs of the stage in progress were left as they were",
-              file=sys.stderr)
-        return EXIT_INTERRUPTED
+        with interrupts_raise():
+            args = _parser().parse_args(argv)  # usage errors exit here with code 2
+            return _run(args)
+    except (Exception, KeyboardInterrupt) as exc:
+        if "--debug" in (sys.argv[1:] if argv is None else argv):
+            raise
+        return _failure(exc)
 
 
 if __name__ == "__main__":

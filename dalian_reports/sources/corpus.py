@@ -7,7 +7,8 @@ A *corpus* is a folder of government work reports. Two layouts are read:
   and HTML comments. The folder says whose report it is (``dalian_reports/vocab/jurisdictions.csv``,
   column ``corpus_folder``); the file name says the year it is for.
 * **a plain folder** of ``.txt`` / ``.md`` files with a ``manifest.csv`` (columns ``file, jurisdiction,
-  year``; optional ``lang, title, source_url``) — for a user's own reports.
+  year``; optional ``lang, title, source_url``) — for a user's own reports; the manifest is validated and
+  any error names its line (see :func:`read_folder`).
 
 Each file becomes a :class:`CorpusDocument`: who (jurisdiction, level, parent), the year the report is for,
 when it was delivered (from the text's date line: some are delivered in December of the previous year),
@@ -23,16 +24,16 @@ source URL, an abridged text) — reported, never read as numbers.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import SourceError
+from ..errors import ManifestWarning, SourceError
 from ..vocab import jurisdictions
 from .cleaning import CORPUS_RULES, DOUBLED_PERCENT, CleanText, clean_lines
-from .raw import RawDocument, decode_bytes
+from .raw import CsvRow, RawDocument, decode_bytes, language_problem, read_csv_rows
 
 DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 ABRIDGED = re.compile(r"本文有删减|（摘要）|\(摘要\)|摘\s*要\s*$|节选")
@@ -194,32 +195,74 @@ def read_corpus(root: str | Path, *, folders: list[str] | None = None) -> list[C
     return [read_corpus_file(p, root, corpus_commit=commit) for p in corpus_files(root, folders=folders)]
 
 
+FOLDER_COLUMNS = ("file", "jurisdiction", "year")
+
+
 def read_folder(root: str | Path) -> list[CorpusDocument]:
     """A plain folder of reports described by ``manifest.csv`` (file, jurisdiction, year[, lang, title,
-    source_url]); the manifest's line is named in any error."""
-    root = Path(root)
+    source_url]).
+
+    The manifest is checked row by row, and any error names its line: each file listed once, inside the
+    folder, present and a file; a known jurisdiction (``dalian_reports/vocab/jurisdictions.csv``); a
+    four-digit year; ``lang`` zh or en (default zh) and matching the text; one file per jurisdiction, year
+    and language. A ``.txt`` or ``.md`` file of the folder that no row lists is reported by a
+    :class:`~dalian_reports.errors.ManifestWarning`.
+    """
+    root = Path(root).resolve()
     manifest = root / "manifest.csv"
     if not manifest.is_file():
         raise SourceError("a folder of reports needs a manifest.csv (file, jurisdiction, year)", file=str(manifest))
+    seen: dict[object, CsvRow] = {}
     out = []
-    with open(manifest, newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
-        missing = {"file", "jurisdiction", "year"} - set(reader.fieldnames or [])
-        if missing:
-            raise SourceError(f"manifest lacks columns {sorted(missing)}", file=str(manifest), line=1)
-        for number, row in enumerate(reader, start=2):
-            path = (root / row["file"]).resolve()
-            if not path.is_relative_to(root.resolve()):
-                raise SourceError(f"file {row['file']!r} is outside the folder", file=str(manifest), line=number)
-            if row["jurisdiction"] not in jurisdictions():
-                raise SourceError(f"unknown jurisdiction {row['jurisdiction']!r}", file=str(manifest), line=number)
-            if not re.fullmatch(r"(?:19|20)\d\d", row["year"].strip()):
-                raise SourceError(f"year {row['year']!r} is not a year", file=str(manifest), line=number)
-            lang = (row.get("lang") or "zh").strip()
-            if lang not in ("zh", "en"):
-                raise SourceError(f"lang {lang!r} is not zh or en", file=str(manifest), line=number)
-            doc = read_corpus_file(path, root, jurisdiction=row["jurisdiction"], year=int(row["year"]), lang=lang)
-            doc.title = row.get("title") or doc.title
-            doc.source_url = row.get("source_url") or doc.source_url
-            out.append(doc)
+    for row in read_csv_rows(manifest, FOLDER_COLUMNS, shown=str(manifest)):
+        path, year, lang = _folder_row(row, root, seen)
+        doc = read_corpus_file(path, root, jurisdiction=row["jurisdiction"].strip(), year=year, lang=lang)
+        if problem := language_problem(doc.raw.text, lang):
+            raise row.error(f"lang {lang!r} does not match {row['file']}: {problem}")
+        doc.title = row.get("title") or doc.title
+        doc.source_url = row.get("source_url") or doc.source_url
+        out.append(doc)
+    _warn_unlisted(root, {key for key in seen if isinstance(key, Path)})
     return out
+
+
+def _folder_row(row: CsvRow, root: Path, seen: dict) -> tuple[Path, int, str]:
+    """The checked (path, year, lang) of one manifest row; ``seen`` collects paths and report keys."""
+    name, path = row["file"].strip(), _folder_path(row, root)
+    if row["jurisdiction"].strip() not in jurisdictions():
+        raise row.error(f"unknown jurisdiction {row['jurisdiction']!r} (the codes are in "
+                        "dalian_reports/vocab/jurisdictions.csv, column code)")
+    year = row["year"].strip()
+    if not re.fullmatch(r"(?:19|20)\d\d", year):
+        hint = " (Excel may have turned it into a number or date)" if re.fullmatch(r"\d{4}\.0+|.*[/-].*", year) else ""
+        raise row.error(f"year {row['year']!r} is not a four-digit year{hint}")
+    lang = (row.get("lang") or "zh").strip()
+    if lang not in ("zh", "en"):
+        raise row.error(f"lang {lang!r} is not zh or en")
+    for key, what in ((path, f"file {name!r}"), ((row["jurisdiction"].strip(), year, lang),
+                                                 f"the {lang} report of {row['jurisdiction'].strip()} for {year}")):
+        if key in seen:
+            raise row.error(f"{what} is already listed on line {seen[key].line}; list each report once")
+        seen[key] = row
+    return path, int(year), lang
+
+
+def _folder_path(row: CsvRow, root: Path) -> Path:
+    """The file a manifest row names: inside the folder (no '..', no absolute path, no link out), present."""
+    name = row["file"].strip()
+    if not name or Path(name).is_absolute() or ".." in re.split(r"[/\\]", name):
+        raise row.error(f"file {name!r} must be a path inside the folder (no '..', no absolute path)")
+    path = (root / name).resolve()
+    if not path.is_relative_to(root):
+        raise row.error(f"file {name!r} is outside the folder (a link?)")
+    if not path.is_file():
+        raise row.error(f"file {name!r} {'is a folder, not a file' if path.is_dir() else 'not found in the folder'}")
+    return path
+
+
+def _warn_unlisted(root: Path, listed: set[Path]) -> None:
+    for path in sorted(root.rglob("*")):
+        if (path.suffix in (".txt", ".md") and path.is_file() and not path.name.startswith((".", "README"))
+                and path.resolve() not in listed):
+            warnings.warn(ManifestWarning(f"{path}: a report file that no row of manifest.csv lists; it is not "
+                                          "read (add a row, or move the file out of the folder)"), stacklevel=3)

@@ -31,7 +31,6 @@ Run ``python -m dalian_reports.pipeline.tables.reference_build`` to rewrite the 
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import os
 import re
@@ -39,6 +38,8 @@ import tempfile
 from pathlib import Path
 
 from ..._resources import data_dir
+from ...errors import SourceError
+from ...sources.raw import CsvRow, read_csv_rows
 from ...vocab import lookup
 
 ORIGINAL_FILES = (
@@ -48,6 +49,19 @@ ORIGINAL_FILES = (
     "dalian_gwr_facts.csv",
     "jinpu_facts.csv",
 )
+#: The columns each original must have (a file without one is refused, naming the file and its header line).
+ORIGINAL_COLUMNS = {
+    "national_gdp_targets.csv": ("year", "target_text", "target_value", "target_value_high", "qualifier",
+                                 "actual_prelim_pct", "note"),
+    "liaoning_targets.csv": ("year", "target_text", "target_value", "target_value_high", "qualifier",
+                             "actual_growth_pct", "note", "source_quality", "url"),
+    "dalian_official_gdp.csv": ("year", "gdp_level_yi_yuan", "real_growth_pct", "source_kind", "note",
+                                "source_quality", "url"),
+    "dalian_gwr_facts.csv": ("report_year", "target_year", "gdp_growth_target_text", "target_value",
+                             "target_qualifier", "prev_year", "prev_year_gdp_growth_text", "prev_year_value",
+                             "note", "source_quality", "url"),
+    "jinpu_facts.csv": ("year", "indicator", "value", "unit", "note", "source_quality", "url"),
+}
 
 COLUMNS = [
     "jurisdiction", "year", "indicator", "measure", "kind", "role", "value", "value_high", "unit",
@@ -346,14 +360,24 @@ NOT_REPRESENTED = [
 
 
 # ---- helpers ------------------------------------------------------------------------------------
-def _read(original_dir: Path, name: str) -> list[dict]:
-    with open(original_dir / name, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+def _read(original_dir: Path, name: str) -> list[CsvRow]:
+    """The rows of one original; each row knows its file and line, and every error names them."""
+    return read_csv_rows(original_dir / name, ORIGINAL_COLUMNS[name], shown=str(original_dir / name))
 
 
-def _num(cell: str) -> float:
-    cell = (cell or "").strip()
-    return float(cell) if cell else math.nan
+def _by_row(table: dict, name: str, r: CsvRow, i: int):
+    """The judgement ``table[i]`` about data row ``i``, or an error naming the row's file and line."""
+    if i not in table:
+        raise r.error(f"data row {i} has no entry in {name} (reference_build.py describes the rows of this file "
+                      "by position: a row was added, removed or moved?)")
+    return table[i]
+
+
+def _row_count(rows: list[CsvRow], table: dict, name: str) -> None:
+    """Refuse a file whose number of data rows differs from the per-row judgements of ``name``."""
+    if len(rows) != len(table):
+        raise SourceError(f"{len(rows)} data rows, but {name} in reference_build.py describes {len(table)} (a row "
+                          "was added or removed?)", file=rows[0].file, line=None)
 
 
 def _url_remark(url: str, quality: str) -> str:
@@ -364,12 +388,14 @@ def _url_remark(url: str, quality: str) -> str:
     return "url not given in the original"
 
 
-def _quality(cell: str) -> str:
+def _quality(cell: str, r: CsvRow | None = None) -> str:
+    """The quality tier of a ``source_quality`` cell; an unknown one names the row ``r`` when given."""
     cell = cell.strip()
     if cell.startswith("secondary copy"):
         return "secondary copy"
     if cell not in ("official", "news"):
-        raise ValueError(f"unknown source_quality {cell!r}")
+        message = f"column 'source_quality': {cell!r} is not official, news or secondary copy (…)"
+        raise r.error(message) if r is not None else ValueError(message)
     return cell
 
 
@@ -397,19 +423,19 @@ def _national(rows: list[dict]) -> list[dict]:
               "reference README, targets are the State Council's government work report and actuals the NBS "
               "preliminary release of the following January.")
     for i, r in enumerate(rows, 1):
-        year, text = int(r["year"]), r["target_text"].strip()
-        qual = _QUALIFIER_MAP[r["qualifier"].strip()]
+        year, text = r.number("year", whole=True), r["target_text"].strip()
+        qual = r.choice("qualifier", _QUALIFIER_MAP)
         if qual not in ("none", "unknown", "qualitative") and qualifier_from_text(text) != qual:
-            raise ValueError(f"{f} row {i}: qualifier {qual} disagrees with text {text!r}")
+            raise r.error(f"qualifier {qual} disagrees with text {text!r}")
         out.append(_rec(
             jurisdiction="china", year=year, indicator="gdp", measure="growth", kind="target",
-            value=_num(r["target_value"]), value_high=_num(r["target_value_high"]), unit="%",
+            value=r.number("target_value"), value_high=r.number("target_value_high"), unit="%",
             qualifier=qual, text=text, source_kind="gwr", source_quality="unstated", source_file=f,
             source_row=i, source_field="target_value", url="", note=_note(_bracket(readme), r["note"])))
         if r["actual_prelim_pct"].strip():
             out.append(_rec(
                 jurisdiction="china", year=year, indicator="gdp", measure="growth", kind="official",
-                value=_num(r["actual_prelim_pct"]), unit="%", qualifier="exact",
+                value=r.number("actual_prelim_pct"), unit="%", qualifier="exact",
                 text=r["actual_prelim_pct"].strip(), source_kind="nbs_prelim", source_quality="unstated",
                 source_file=f, source_row=i, source_field="actual_prelim_pct", url="",
                 note=_note(_bracket(readme), r["note"])))
@@ -420,48 +446,48 @@ def _liaoning(rows: list[dict]) -> list[dict]:
     f = "liaoning_targets.csv"
     out = []
     for i, r in enumerate(rows, 1):
-        year, text, url = int(r["year"]), r["target_text"].strip(), r["url"].strip()
-        quality = _quality(r["source_quality"])
+        year, text, url = r.number("year", whole=True), r["target_text"].strip(), r["url"].strip()
+        quality = _quality(r["source_quality"], r)
         if text or r["target_value"].strip():
-            qual = _QUALIFIER_MAP[r["qualifier"].strip()]
+            qual = r.choice("qualifier", _QUALIFIER_MAP)
             if qual not in ("none", "unknown", "qualitative") and qualifier_from_text(text) != qual:
-                raise ValueError(f"{f} row {i}: qualifier {qual} disagrees with text {text!r}")
+                raise r.error(f"qualifier {qual} disagrees with text {text!r}")
             out.append(_rec(
                 jurisdiction="liaoning", year=year, indicator="gdp", measure="growth", kind="target",
-                value=_num(r["target_value"]), value_high=_num(r["target_value_high"]), unit="%",
-                qualifier=qual, text=text, source_kind=LIAONING_TARGET_SOURCE_KIND[i],
+                value=r.number("target_value"), value_high=r.number("target_value_high"), unit="%",
+                qualifier=qual, text=text,
+                source_kind=_by_row(LIAONING_TARGET_SOURCE_KIND, "LIAONING_TARGET_SOURCE_KIND", r, i),
                 source_quality=quality, source_file=f, source_row=i, source_field="target_value", url=url,
                 note=_note(_bracket(_url_remark(url, r["source_quality"])), r["note"])))
         if r["actual_growth_pct"].strip():
-            kind, skind, over = LIAONING_ACTUAL_META[i]
+            kind, skind, over = _by_row(LIAONING_ACTUAL_META, "LIAONING_ACTUAL_META", r, i)
             over = over or {}
             a_url = over.get("url", url)
             a_quality = over.get("source_quality", quality)
             wtext, wqual = LIAONING_ACTUAL_WORDING.get(i, (r["actual_growth_pct"].strip(), "exact"))
             if i in LIAONING_ACTUAL_WORDING:
-                _check_in(wtext.lstrip("+"), r["note"], f, i)
+                _check_in(wtext.lstrip("+"), r)
             remark = over.get("remark", "") or _url_remark(a_url, r["source_quality"])
             out.append(_rec(
                 jurisdiction="liaoning", year=year, indicator="gdp", measure="growth", kind=kind,
-                value=_num(r["actual_growth_pct"]), unit="%", qualifier=wqual, text=wtext, source_kind=skind,
+                value=r.number("actual_growth_pct"), unit="%", qualifier=wqual, text=wtext, source_kind=skind,
                 source_quality=a_quality, source_file=f, source_row=i, source_field="actual_growth_pct",
                 url=a_url, note=_note(f"[{remark}]" if remark else "", r["note"])))
     return out
 
 
-def _check_in(needle: str, haystack: str, f: str, i: int) -> None:
-    if needle not in haystack:
-        raise ValueError(f"{f} row {i}: expected the words {needle!r} in the note")
+def _check_in(needle: str, r: CsvRow, column: str = "note") -> None:
+    if needle not in r[column]:
+        raise r.error(f"expected the words {needle!r} in column {column!r} (reference_build.py relies on them)")
 
 
 def _dalian_official(rows: list[dict]) -> list[dict]:
     f = "dalian_official_gdp.csv"
     out = []
-    if len(rows) != len(OFFICIAL_GDP_META):
-        raise ValueError(f"{f}: {len(rows)} rows, but OFFICIAL_GDP_META describes {len(OFFICIAL_GDP_META)}")
+    _row_count(rows, OFFICIAL_GDP_META, "OFFICIAL_GDP_META")
     for i, r in enumerate(rows, 1):
-        year, url = int(r["year"]), r["url"].strip()
-        quality = _quality(r["source_quality"])
+        year, url = r.number("year", whole=True), r["url"].strip()
+        quality = _quality(r["source_quality"], r)
         kind, skind, why = OFFICIAL_GDP_META[i]
         remarks = [_url_remark(url, r["source_quality"])]
         if skind != {"stats-bureau release": "stats_release"}.get(r["source_kind"], r["source_kind"]):
@@ -473,11 +499,11 @@ def _dalian_official(rows: list[dict]) -> list[dict]:
                 continue
             text, qual = OFFICIAL_GDP_WORDING.get((i, field), (r[field].strip(), "exact"))
             if (i, field) in OFFICIAL_GDP_WORDING:
-                _check_in(text.lstrip("+"), r["note"], f, i)
+                _check_in(text.lstrip("+"), r)
             rem = [x for x in remarks if x]
             out.append(_rec(
                 jurisdiction="dalian", year=year, indicator="gdp", measure=measure, kind=kind,
-                value=_num(r[field]), unit=unit, qualifier=qual, text=text, source_kind=skind,
+                value=r.number(field), unit=unit, qualifier=qual, text=text, source_kind=skind,
                 source_quality=quality, source_file=f, source_row=i, source_field=field, url=url,
                 note=_note(f"[{'; '.join(rem)}]" if rem else "", r["note"])))
     return out
@@ -486,43 +512,42 @@ def _dalian_official(rows: list[dict]) -> list[dict]:
 def _dalian_gwr(rows: list[dict]) -> list[dict]:
     f = "dalian_gwr_facts.csv"
     out = []
-    if len(rows) != len(GWR_SOURCE_KIND):
-        raise ValueError(f"{f}: {len(rows)} rows, but GWR_SOURCE_KIND describes {len(GWR_SOURCE_KIND)}")
+    _row_count(rows, GWR_SOURCE_KIND, "GWR_SOURCE_KIND")
     for i, r in enumerate(rows, 1):
         url = r["url"].strip()
-        quality = _quality(r["source_quality"])
+        quality = _quality(r["source_quality"], r)
         skind = GWR_SOURCE_KIND[i]
         remark = _url_remark(url, r["source_quality"])
         note = _note(f"[{remark}]" if remark else "", r["note"])
         text = r["gdp_growth_target_text"].strip()
         if text or r["target_value"].strip():
-            qual = _QUALIFIER_MAP[r["target_qualifier"].strip()]
+            qual = r.choice("target_qualifier", _QUALIFIER_MAP)
             main_text = text.split(",力争")[0] if "力争" in text else text
             if qual not in ("none", "unknown", "qualitative") and qualifier_from_text(main_text) != qual:
-                raise ValueError(f"{f} row {i}: qualifier {qual} disagrees with text {text!r}")
+                raise r.error(f"qualifier {qual} disagrees with text {text!r}")
             out.append(_rec(
-                jurisdiction="dalian", year=int(r["target_year"]), indicator="gdp", measure="growth",
-                kind="target", value=_num(r["target_value"]), unit="%", qualifier=qual, text=text,
+                jurisdiction="dalian", year=r.number("target_year", whole=True), indicator="gdp",
+                measure="growth", kind="target", value=r.number("target_value"), unit="%", qualifier=qual, text=text,
                 source_kind=skind, source_quality=quality, source_file=f, source_row=i,
                 source_field="target_value", url=url, note=note))
         if r["prev_year_value"].strip():
             ptext = r["prev_year_gdp_growth_text"].strip()
             out.append(_rec(
-                jurisdiction="dalian", year=int(r["prev_year"]), indicator="gdp", measure="growth",
-                kind="estimate", value=_num(r["prev_year_value"]), unit="%", qualifier=qualifier_from_text(ptext),
+                jurisdiction="dalian", year=r.number("prev_year", whole=True), indicator="gdp",
+                measure="growth", kind="estimate", value=r.number("prev_year_value"), unit="%", qualifier=qualifier_from_text(ptext),
                 text=ptext, source_kind=skind, source_quality=quality, source_file=f, source_row=i,
                 source_field="prev_year_value",
                 url=url, note=_note("[a work report's figure for the year just ended: kind 'estimate']", note)))
     for file, row, words, number in TEXT_STRETCH:
         r = rows[row - 1]
-        _check_in(words, r["gdp_growth_target_text"], f, row)
-        if number not in words:
-            raise ValueError(f"{f} row {row}: {number!r} not in {words!r}")
+        _check_in(words, r, "gdp_growth_target_text")
+        if number not in words:  # pragma: no cover - a slip in TEXT_STRETCH itself
+            raise ValueError(f"TEXT_STRETCH: {number!r} not in {words!r}")
         url = r["url"].strip()
         out.append(_rec(
-            jurisdiction="dalian", year=int(r["target_year"]), indicator="gdp", measure="growth",
-            kind="stretch_target", value=float(number), unit="%", qualifier="exact", text=words,
-            source_kind=GWR_SOURCE_KIND[row], source_quality=_quality(r["source_quality"]), source_file=f,
+            jurisdiction="dalian", year=r.number("target_year", whole=True), indicator="gdp",
+            measure="growth", kind="stretch_target", value=float(number), unit="%", qualifier="exact", text=words,
+            source_kind=GWR_SOURCE_KIND[row], source_quality=_quality(r["source_quality"], r), source_file=f,
             source_row=row, source_field="gdp_growth_target_text", url=url,
             note=_note(f"[stretch goal (力争) from the target wording «{r['gdp_growth_target_text']}»]", r["note"])))
     return out
@@ -533,8 +558,8 @@ def _jinpu(rows: list[dict]) -> list[dict]:
     out = []
     for i, r in enumerate(rows, 1):
         url = r["url"].strip()
-        indicator, measure, kind, qual = JINPU_INDICATORS[r["indicator"]]
-        skind = JINPU_SOURCE_KIND[i]
+        indicator, measure, kind, qual = r.choice("indicator", JINPU_INDICATORS)
+        skind = _by_row(JINPU_SOURCE_KIND, "JINPU_SOURCE_KIND", r, i)
         if not r["value"].strip():
             continue
         remarks = [_url_remark(url, r["source_quality"]), f"original indicator '{r['indicator']}'"]
@@ -542,11 +567,11 @@ def _jinpu(rows: list[dict]) -> list[dict]:
             remarks.append("year is the year the plan was stated; the note gives the horizon as 5-10 years")
         text = JINPU_WORDING.get(i, r["value"].strip())
         if i in JINPU_WORDING:
-            _check_in(text, r["note"], f, i)
+            _check_in(text, r)
         out.append(_rec(
-            jurisdiction="jinzhou", year=int(r["year"]), indicator=indicator, measure=measure, kind=kind,
-            value=_num(r["value"]), unit=UNITS[r["unit"].strip()], qualifier=qual, text=text,
-            source_kind=skind, source_quality=_quality(r["source_quality"]), source_file=f, source_row=i,
+            jurisdiction="jinzhou", year=r.number("year", whole=True), indicator=indicator, measure=measure,
+            kind=kind, value=r.number("value"), unit=r.choice("unit", UNITS), qualifier=qual, text=text,
+            source_kind=skind, source_quality=_quality(r["source_quality"], r), source_file=f, source_row=i,
             source_field="value", url=url, note=_note(f"[{'; '.join(x for x in remarks if x)}]", r["note"])))
     return out
 
@@ -569,12 +594,15 @@ def _row_source_kind(f: str, i: int, kind: str, r: dict) -> str:
 def _note_facts(tables: dict[str, list[dict]]) -> list[dict]:
     out = []
     for (f, i, evidence, jur, year, ind, measure, kind, number, factor, unit, qual) in NOTE_FACTS:
+        if i > len(tables[f]):
+            raise SourceError(f"NOTE_FACTS in reference_build.py reads data row {i}, but the file has "
+                              f"{len(tables[f])} (a row was removed?)", file=str(f))
         r = tables[f][i - 1]
-        _check_in(evidence, r["note"], f, i)
-        if number not in evidence:
-            raise ValueError(f"{f} row {i}: number {number!r} not in evidence {evidence!r}")
+        _check_in(evidence, r)
+        if number not in evidence:  # pragma: no cover - a slip in NOTE_FACTS itself
+            raise ValueError(f"NOTE_FACTS: number {number!r} not in evidence {evidence!r}")
         raw_q = r.get("source_quality", "")
-        quality = _quality(raw_q) if raw_q else "unstated"
+        quality = _quality(r["source_quality"], r) if raw_q else "unstated"
         url = r.get("url", "").strip()
         skind = _row_source_kind(f, i, kind, r)
         remark = "; ".join(x for x in (
@@ -601,27 +629,36 @@ def _mark_preferred(records: list[dict]) -> None:
         min(members, key=preferred_sort_key)["preferred"] = True
 
 
-def _validate(records: list[dict]) -> None:
-    seen = set()
+def _validate(records: list[dict], tables: dict[str, list[CsvRow]]) -> None:
+    """Check every record; a bad one is refused naming the file and line of the row it came from."""
+    seen: set[tuple] = set()
     for rec in records:
-        where = f"{rec['source_file']} row {rec['source_row']} ({rec['indicator']} {rec['measure']} {rec['kind']})"
-        if lookup(rec["indicator"]) != rec["indicator"]:
-            raise ValueError(f"{where}: indicator code not in the vocabulary (indicators.csv)")
-        for col, allowed in (("jurisdiction", JURISDICTIONS), ("kind", KINDS), ("qualifier", QUALIFIERS),
-                             ("source_quality", QUALITIES)):
-            if rec[col] not in allowed:
-                raise ValueError(f"{where}: {col} {rec[col]!r} not in {allowed}")
-        if rec["source_kind"] not in VINTAGE_RANK:
-            raise ValueError(f"{where}: unknown source_kind {rec['source_kind']!r}")
-        if rec["qualifier"] == "range" and math.isnan(rec["value_high"]):
-            raise ValueError(f"{where}: range without value_high")
-        if not rec["url"] and "url withheld" not in rec["note"] and "url not given" not in rec["note"]:
-            raise ValueError(f"{where}: no url and no note saying why")
-        ident = (rec["source_file"], rec["source_row"], rec["source_field"], rec["indicator"], rec["measure"],
-                 rec["kind"], rec["year"])
-        if ident in seen:
-            raise ValueError(f"{where}: duplicate row")
-        seen.add(ident)
+        problem = _record_problem(rec, seen)
+        if problem:
+            row = tables[rec["source_file"]][rec["source_row"] - 1]
+            raise row.error(f"({rec['indicator']} {rec['measure']} {rec['kind']}, from column "
+                            f"{rec['source_field']!r}): {problem}")
+
+
+def _record_problem(rec: dict, seen: set) -> str:
+    if lookup(rec["indicator"]) != rec["indicator"]:
+        return "indicator code not in the vocabulary (indicators.csv)"
+    for col, allowed in (("jurisdiction", JURISDICTIONS), ("kind", KINDS), ("qualifier", QUALIFIERS),
+                         ("source_quality", QUALITIES)):
+        if rec[col] not in allowed:
+            return f"{col} {rec[col]!r} not in {allowed}"
+    if rec["source_kind"] not in VINTAGE_RANK:
+        return f"unknown source_kind {rec['source_kind']!r}"
+    if rec["qualifier"] == "range" and math.isnan(rec["value_high"]):
+        return "range without value_high"
+    if not rec["url"] and "url withheld" not in rec["note"] and "url not given" not in rec["note"]:
+        return "no url and no note saying why"
+    ident = (rec["source_file"], rec["source_row"], rec["source_field"], rec["indicator"], rec["measure"],
+             rec["kind"], rec["year"])
+    if ident in seen:
+        return "duplicate row"
+    seen.add(ident)
+    return ""
 
 
 def build_reference_series(original_dir) -> "pd.DataFrame":  # noqa: F821
@@ -645,7 +682,7 @@ def build_reference_series(original_dir) -> "pd.DataFrame":  # noqa: F821
         + _jinpu(tables["jinpu_facts.csv"])
         + _note_facts(tables)
     )
-    _validate(records)
+    _validate(records, tables)
     _mark_preferred(records)
     jur_order = {j: k for k, j in enumerate(JURISDICTIONS)}
     kind_order = {k: n for n, k in enumerate(KINDS)}
