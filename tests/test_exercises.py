@@ -1,15 +1,21 @@
 """The teacher exercises: teacher notebooks pass their checks, student notebooks run and hold no
 solutions, and generating the student set is deterministic, atomic and in sync with the commit.
 
-Every notebook is executed with nbclient in a fresh kernel whose working directory is the
-notebook's own directory (a temporary copy for the student and autograder notebooks, because
-``grader.check`` writes an ``.OTTER_LOG`` file there). The notebook runs are started together on a
-small thread pool, so the whole module takes well under two minutes.
+Every notebook is executed with nbclient in a fresh kernel. The teacher notebooks run in place, from the
+checkout. The autograder notebooks (solutions plus ``grader.check`` cells) and the student notebooks run the way
+a course runs them: renamed as a learning-management system renames a download ("NN_name (1).ipynb"), with the
+library imported from a wheel built from this checkout (no checkout on the path), the student notebooks in their
+own folder and the autograder notebooks from another folder (which holds a ``tests`` folder of its own, Otter's
+default) with the notebook named in ``JPY_SESSION_NAME``, as JupyterLab does. The notebook runs are started
+together on a small thread pool.
 """
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,17 +28,21 @@ from dalian_reports.pipeline.exercises import STUDENT_DIR, TEACHER_DIR, generate
 
 pytestmark = pytest.mark.filterwarnings("ignore:Traits should be given as instances:DeprecationWarning")
 
+REPO = Path(__file__).resolve().parents[1]
 TEACHERS = teacher_notebooks(TEACHER_DIR)
 NAMES = [path.name for path in TEACHERS]
 PASSED = "All test cases passed!"
 FAILED = "❌ Test case failed"
 
 
-def _execute(path: Path) -> nbformat.NotebookNode:
-    """Run *path* top to bottom in a fresh kernel with cwd = its directory; raise on any cell error."""
+def _execute(path: Path, cwd: Path | None = None, env: dict | None = None) -> nbformat.NotebookNode:
+    """Run *path* top to bottom in a fresh kernel (cwd: its directory unless given); raise on any cell error."""
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    if env is not None:
+        nb.cells.append(nbformat.v4.new_code_cell("import dalian_reports\nprint('LIBRARY', dalian_reports.__file__)"))
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=False,
+                            resources={"metadata": {"path": str(cwd or path.parent)}})
+    client.execute(**({} if env is None else {"env": env}))
     return nb
 
 
@@ -88,34 +98,60 @@ def generated(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def runs(generated):
-    """Execute every teacher, autograder and student notebook (concurrently); name -> notebook or exception."""
-    jobs = {("teacher", path.name): path for path in TEACHERS}
-    for kind, directory in (("autograder", generated["autograder"]), ("student", generated["base"] / "student_a")):
-        work = generated["base"] / f"run_{kind}"
-        shutil.copytree(directory, work)
-        jobs.update({(kind, path.name): work / path.name for path in sorted(work.glob("*.ipynb"))})
+def wheel_site(tmp_path_factory):
+    """The package installed from a wheel of this checkout into a folder of its own (a course environment)."""
+    wheels = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
+                    str(wheels), str(REPO)], check=True, capture_output=True)
+    site = tmp_path_factory.mktemp("site")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
+                    str(next(wheels.glob("dalian_reports-*.whl")))], check=True, capture_output=True)
+    return site
 
-    def run(path):
+
+@pytest.fixture(scope="module")
+def runs(generated, wheel_site):
+    """Execute every teacher notebook in place and renamed copies of every autograder and student notebook
+    (see the module docstring), concurrently; (kind, name) -> notebook or exception."""
+    base = generated["base"]
+    downloads, elsewhere = base / "Downloads", base / "elsewhere"
+    downloads.mkdir()
+    (elsewhere / "tests").mkdir(parents=True)          # Otter's default test folder, empty: must not be used
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "JPY_", "DALIAN_REPORTS"))}
+    env.update(PYTHONPATH=str(wheel_site), PYTHONDONTWRITEBYTECODE="1")
+    jobs = {("teacher", path.name): (path, None, None) for path in TEACHERS}
+    for path in TEACHERS:
+        graded = downloads / f"{path.stem} (1).ipynb"
+        shutil.copy(generated["autograder"] / path.name, graded)
+        jobs[("autograder", path.name)] = (graded, elsewhere, {**env, "JPY_SESSION_NAME": str(graded)})
+        student = downloads / f"{path.stem} (2).ipynb"
+        shutil.copy(base / "student_a" / path.name, student)
+        jobs[("student", path.name)] = (student, None, env)
+
+    def run(job):
         try:
-            return _execute(path)
+            return _execute(*job)
         except Exception as exc:  # reported by the test that looks at this notebook
             return exc
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         results = dict(zip(jobs, pool.map(run, jobs.values())))
-    return results
+    return results, wheel_site
 
 
 def _ran(runs, kind: str, name: str) -> nbformat.NotebookNode:
-    result = runs[(kind, name)]
+    results, wheel_site = runs
+    result = results[(kind, name)]
     if isinstance(result, Exception):
         pytest.fail(f"{kind} notebook {name} failed to run:\n{str(result)[-3000:]}")
+    if kind != "teacher":
+        library = _outputs_text(result.cells[-1])
+        assert f"LIBRARY {wheel_site}" in library, f"the {kind} notebook did not use the installed wheel: {library}"
     return result
 
 
-def test_there_are_at_least_six_exercises():
-    assert len(TEACHERS) >= 6, NAMES
+def test_there_are_at_least_nine_exercises():
+    assert len(TEACHERS) >= 9, NAMES
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -127,7 +163,8 @@ def test_teacher_notebook_runs_with_every_check_passing(runs, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_checks_pass_on_the_solutions_as_students_run_them(runs, name):
-    """The tests Otter extracted into the notebook metadata pass when grader.check runs them on the solutions."""
+    """The tests Otter extracted into the notebook metadata pass when grader.check runs them on the solutions,
+    in a renamed copy run from another folder with only the wheel installed."""
     nb = _ran(runs, "autograder", name)
     checks = _check_cells(nb)
     assert checks, "no grader.check cells"
@@ -143,6 +180,7 @@ def test_student_notebook_runs_and_reports_unanswered_questions(runs, name):
     for cell in checks:
         text = _outputs_text(cell)
         assert FAILED in text and PASSED not in text, f"{cell.source} should fail while unanswered: {text[:1000]}"
+        assert "NameError" not in text and "FileNotFoundError" not in text, f"{cell.source}: {text[:1000]}"
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -29,8 +29,23 @@ old one removed. An error or interrupt before the swap leaves ``out_dir`` untouc
 itself is two renames in one directory, during which ``out_dir`` is briefly absent (never
 half-written). ``out_dir`` is replaced as a whole: it holds generated files only.
 
+Any file name, any directory
+----------------------------
+Otter Assign's first cell, ``grader = otter.Notebook("NN_name.ipynb")``, reads the checks from the file of
+that exact name in the working directory: a download renamed "NN_name (1).ipynb" by a learning-management
+system, or a kernel started elsewhere, loses every check. Each generated notebook's first cell gives Otter
+the path that :func:`dalian_reports.exercises.find_notebook` finds by the notebook's Otter metadata, and no
+``./tests`` folder (so one in the working directory cannot hide the checks). Under Otter's grading the path
+is not used.
+
 The checks' helpers the notebooks import are in the library, :mod:`dalian_reports.exercises`, so that a
-student's notebook runs where only the wheel is installed.
+student's notebook runs where only the wheel is installed; the notebooks read no file by path.
+
+Grading
+-------
+:func:`write_autograder_zips` writes, for each exercise, the autograder zip that Otter's own commands
+grade with (``otter run -a NN_name-autograder.zip submission.ipynb``; ``otter grade`` in Docker);
+``python -m dalian_reports.pipeline.exercises --autograder-zips DIR`` from the command line.
 
 >>> from dalian_reports.pipeline.exercises import generate_student_versions   # doctest: +SKIP
 >>> generate_student_versions()                                        # doctest: +SKIP
@@ -39,8 +54,8 @@ student's notebook runs where only the wheel is installed.
 from __future__ import annotations
 
 import ast
-import math
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -55,6 +70,14 @@ STUDENT_DIR = REPO / "notebooks" / "exercises" / "student"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 
 _CELL_METADATA_KEYS = ("deletable", "editable", "otter", "tags")
+
+#: Otter Assign's first cell: reads the checks from a file of this exact name in the working directory.
+_OTTER_INIT = re.compile(r'^# Initialize Otter\nimport otter\ngrader = otter\.Notebook\("[^"\n]*"\)\s*$')
+#: What replaces it: Otter's grader on the notebook's own file, found under any name and from any directory.
+INIT_SOURCE = ("# Initialize Otter: the checks are stored in this notebook, found under any file name\n"
+               "import otter\n"
+               "from dalian_reports.exercises import find_notebook\n"
+               "grader = otter.Notebook(find_notebook(\"{name}\", warn=True), tests_dir=\"\")")
 
 
 # ------------------------------------------------------------------ generation
@@ -163,6 +186,11 @@ def _normalised(path: Path, test_sources: dict[str, str]) -> str:
     import nbformat
 
     nb = nbformat.read(path, as_version=4)
+    name = nb.metadata.get("otter", {}).get("assignment_name") or path.stem
+    inits = [c for c in nb.cells if c.cell_type == "code" and _OTTER_INIT.match(c.source)]
+    if len(inits) != 1:
+        raise RuntimeError(f"{path.name}: expected one Otter init cell, found {len(inits)}")
+    inits[0].source = INIT_SOURCE.format(name=name)
     for index, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{index:03d}"
         cell["metadata"] = {k: cell["metadata"][k] for k in _CELL_METADATA_KEYS if k in cell["metadata"]}
@@ -179,6 +207,52 @@ def _normalised(path: Path, test_sources: dict[str, str]) -> str:
     nb.metadata = nbformat.from_dict(metadata)
     nb.nbformat, nb.nbformat_minor = 4, 5
     return nbformat.writes(nb) + "\n"
+
+
+def write_autograder_zips(out_dir: str | os.PathLike, teacher_dir: str | os.PathLike = TEACHER_DIR) -> list[Path]:
+    """Write Otter's autograder zip of every exercise into *out_dir* as ``NN_name-autograder.zip``.
+
+    Otter Assign runs on a copy of each teacher notebook whose config says ``generate: true`` (offline: no
+    PDF, no test run). A zip holds the checks as test files; ``otter run -a ZIP submission.ipynb`` grades one
+    submission in the current environment, ``otter grade -a ZIP DIR`` grades a folder in Docker.
+
+    Parameters
+    ----------
+    out_dir : str or path-like
+        Folder to write the zips into (created if missing; existing zips of the same name are replaced).
+    teacher_dir : str or path-like, optional
+        The teacher notebooks (default: ``notebooks/exercises/teacher``).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The zips written, in the order of the exercises.
+    """
+    import nbformat
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="dalian-autograder-") as work:
+        for master in teacher_notebooks(teacher_dir):
+            nb = nbformat.read(master, as_version=4)
+            config = nb.cells[0]
+            if not config.source.startswith("# ASSIGNMENT CONFIG") or "generate: false" not in config.source:
+                raise RuntimeError(f"{master.name}: the first cell must be the ASSIGNMENT CONFIG, "
+                                   f"with 'generate: false'")
+            config.source = config.source.replace("generate: false", "generate: true")
+            copy = Path(work) / "masters" / master.name
+            copy.parent.mkdir(exist_ok=True)
+            nbformat.write(nb, copy)
+            result = Path(work) / master.stem
+            _otter_assign(copy, result, Path(work))
+            zips = sorted((result / "autograder").glob("*-autograder_*.zip"))
+            if len(zips) != 1:
+                raise RuntimeError(f"Otter Assign wrote {len(zips)} autograder zips for {master.name}")
+            target = out_dir / f"{master.stem}-autograder.zip"
+            shutil.copyfile(zips[0], target)
+            written.append(target)
+    return written
 
 
 def _replace_directory(out_dir: Path, files: dict[str, str]) -> list[Path]:
@@ -220,7 +294,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dalian-reports exercises", description=main.__doc__)
     parser.add_argument("--teacher-dir", type=Path, default=TEACHER_DIR)
     parser.add_argument("--out-dir", type=Path, default=STUDENT_DIR)
+    parser.add_argument("--autograder-zips", type=Path, metavar="DIR",
+                        help="instead, write Otter's autograder zip of each exercise into DIR (for otter run / grade)")
     args = parser.parse_args(argv)
+    if args.autograder_zips is not None:
+        for path in write_autograder_zips(args.autograder_zips, args.teacher_dir):
+            print(f"wrote {path}")
+        return 0
     written = generate_student_versions(args.teacher_dir, args.out_dir)
     for path in written:
         shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
