@@ -28,8 +28,9 @@ exercises: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# make bench BENCH_ARGS="--notebooks" (or --quick, --only ...; see benchmarks/run.py --help)
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) figures/*.png figures/*.svg data/processed/*.xlsx

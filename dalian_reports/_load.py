@@ -1,7 +1,7 @@
 """Reading the shipped tables: ``list_tables``, ``load_table``, ``get_metadata``.
 
 The tables are CSV files built by the pipeline and shipped with the package; their metadata is the
-``datapackage.json`` beside them. Loading reads a file and applies the declared dtypes (categoricals,
+``datapackage.json`` beside them. Loading reads a file once, with the declared dtypes (categoricals,
 nullable integers, strings, booleans); nothing is computed and nothing is written.
 
 >>> import dalian_reports as dr
@@ -16,7 +16,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from ._metadata import TableMetadata, apply_types
+from ._metadata import TableMetadata, apply_types, finish_read, read_dtypes
 from ._resources import processed_dir
 from .errors import DalianReportsError
 
@@ -77,22 +77,56 @@ def get_metadata(name: str) -> TableMetadata:
 def load_table(name: str):
     """A shipped table as a typed DataFrame (one call reads one CSV file; nothing is recomputed).
 
+    The file is read once with the dtypes its metadata declares (:func:`~dalian_reports._metadata.read_dtypes`);
+    only if that fails is it read again as text and typed column by column, to name the column and value at
+    fault.
+
+    Parameters
+    ----------
+    name : str
+        A table of :func:`list_tables`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table, every column with the dtype of its metadata (:func:`get_metadata`).
+
+    Raises
+    ------
+    KeyError
+        No table has that name (the closest is suggested).
+    DalianReportsError
+        The file is missing, or its columns or values break its metadata (naming the file and column).
+
+    Examples
+    --------
     >>> load_table("reports").columns[:3].tolist()
     ['report_id', 'source_id', 'issuer']
     """
-    import pandas as pd
-
     resource = _resource(name)
     meta = TableMetadata.from_resource(resource)
     path = processed_dir() / resource["path"]
-    read_as = {c.name: ("string" if c.dtype in ("string", "category") else
-                        "object" if c.dtype in ("boolean", "int64") else c.dtype) for c in meta.columns}
     try:
-        raw = pd.read_csv(path, dtype=read_as, keep_default_na=False, na_values=[""],
-                          float_precision="round_trip", encoding="utf-8")
+        return finish_read(_read_csv(path, read_dtypes(meta)), meta)
     except FileNotFoundError:
         raise DalianReportsError(f"table {name!r} is catalogued but its file is missing", file=str(path)) from None
-    try:
-        return apply_types(raw, meta)
-    except ValueError as exc:
+    except (TypeError, ValueError):
+        pass
+    try:   # the slow path: the message says which column and which value
+        return apply_types(_read_csv(path, _text_dtypes(meta)), meta)
+    except (TypeError, ValueError) as exc:
         raise DalianReportsError(str(exc), file=str(path)) from None
+
+
+def _read_csv(path: Path, dtype: dict):
+    """Read a shipped CSV file: only an empty field is missing (a text "NA" stays text), floats round-trip."""
+    import pandas as pd
+
+    return pd.read_csv(path, dtype=dtype, keep_default_na=False, na_values=[""], float_precision="round_trip",
+                       encoding="utf-8")
+
+
+def _text_dtypes(meta: TableMetadata) -> dict[str, str]:
+    """Dtypes that read every value whatever it holds, for :func:`apply_types` to check and convert."""
+    return {c.name: ("string" if c.dtype in ("string", "category") else
+                     "object" if c.dtype in ("boolean", "int64") else c.dtype) for c in meta.columns}

@@ -140,6 +140,73 @@ class TableMetadata:
         return "\n".join(lines)
 
 
+#: The dtype ``pandas.read_csv`` is given for each declared dtype, so a table is typed while it is read.
+READ_DTYPES = {"string": "string", "category": "category", "int64": "int64", "Int64": "Int64",
+               "float64": "float64", "boolean": "boolean"}
+
+
+def read_dtypes(meta: TableMetadata) -> dict[str, str]:
+    """The ``dtype`` argument of ``pandas.read_csv`` that reads a table with its declared dtypes in one pass.
+
+    Parameters
+    ----------
+    meta : TableMetadata
+        The table's metadata.
+
+    Returns
+    -------
+    dict of str to str
+        Column name -> pandas dtype (``"category"`` for a categorical: :func:`finish_read` sets its categories).
+
+    Examples
+    --------
+    >>> meta = TableMetadata.from_dict({"name": "t", "title": "T", "title_zh": "表", "description": "d",
+    ...     "description_zh": "说明", "columns": [{"name": "kind", "dtype": "category", "values": ["a", "b"],
+    ...     "description": "kind", "description_zh": "类"}]})
+    >>> read_dtypes(meta)
+    {'kind': 'category'}
+    """
+    return {c.name: READ_DTYPES[c.dtype] for c in meta.columns}
+
+
+def finish_read(df, meta: TableMetadata):
+    """Complete a table read with :func:`read_dtypes`: check its columns, and give each categorical the allowed
+    values of its metadata as categories, in their declared order.
+
+    Together with ``keep_default_na=False, na_values=[""]`` this gives the table :func:`apply_types` gives.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table as ``pandas.read_csv(..., dtype=read_dtypes(meta))`` returns it; changed in place.
+    meta : TableMetadata
+        The table's metadata.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``df``.
+
+    Raises
+    ------
+    ValueError
+        Naming the table and column, when the columns differ from the metadata or a value is not allowed.
+    """
+    if list(df.columns) != meta.column_names:
+        raise ValueError(f"table {meta.name!r}: columns {list(df.columns)} differ from its metadata "
+                         f"{meta.column_names}")
+    for c in meta.columns:
+        if c.dtype != "category" or not c.values:
+            continue   # without declared values the categories are the sorted values read, as apply_types gives
+        column = df[c.name]
+        unknown = set(column.cat.categories) - set(c.values)
+        if unknown:
+            raise ValueError(f"table {meta.name!r}, column {c.name!r}: values {sorted(unknown)} are not among "
+                             f"the allowed {list(c.values)}")
+        df[c.name] = column.cat.set_categories(list(c.values))
+    return df
+
+
 def apply_types(df, meta: TableMetadata):
     """Give every column of ``df`` the dtype its metadata declares (categoricals get their allowed values).
 

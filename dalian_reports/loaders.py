@@ -299,10 +299,13 @@ def plan13_status():
         - ``base_value`` (float64): base-year value (number)
         - ``base_text`` (string): base cell as printed
         - ``target_year`` (Int64): target year of the plan table
-        - ``target_value`` (float64): target value (number; for an operator cell such as >6, the bound)
+        - ``target_value`` (float64): target value (number; for an operator cell such as >6, the bound);
+          for 地区生产总值 and 全员劳动生产率, whose 2015 cell is blank, the plan's target average growth 2016–2020
+          in % a year, not a level (GROWTH_TARGET in alignment_note)
         - ``target_text`` (string): target cell as printed
         - ``target_op`` (string): operator of the target cell: > < ≥ ≤ ≈ = or 'text' (a target in words)
-        - ``avg_growth_value`` (float64, %): average growth achieved 2016–2020 (平均增速%), number
+        - ``avg_growth_value`` (float64, %): average growth achieved 2016–2020 (平均增速%), number, where
+          the table prints it (checked against the compound growth of the 2015 and 2020 levels)
         - ``avg_growth_text`` (string): average annual growth cell as printed
         - ``achieved_value`` (float64): value achieved in 2020 (13th plan only)
         - ``achieved_text`` (string): achieved cell as printed
@@ -363,8 +366,11 @@ def plan14_implied_growth():
         - ``alignment_note`` (string): how each cell was placed (named rules), the evidence for a
           reading, and what stays ambiguous
         - ``implied_cagr_pct`` (float64, % per year): implied compound annual change 2020→2025, % per
-          year (level indicators only)
-        - ``cagr_rule`` (string): how the implied change was computed, or why it is empty
+          year, for a level indicator with a point target (a plain number or 左右); empty for rates and
+          shares in % (their change is in percentage points: see cagr_rule) and for floors and ceilings
+          (≥20, <4.5), which are bounds, not points
+        - ``cagr_rule`` (string): how the implied change was computed, or why it is empty: RATE_PP gives
+          a rate's change in percentage points, FLOOR / CEILING what a bound asks of the level
         .. end columns
 
     Examples
@@ -480,8 +486,8 @@ def target_ladder(year=None):
     Examples
     --------
     >>> import dalian_reports as dr
-    >>> dr.target_ladder(2013)[["jurisdiction", "value", "qualifier"]].values.tolist()
-    [['china', 7.5, 'about'], ['dalian', 11.0, 'about']]
+    >>> dr.target_ladder(2013)[["jurisdiction", "value", "qualifier", "origin"]].values.tolist()
+    [['china', 7.5, 'about', 'corpus'], ['liaoning', 9.5, 'about', 'corpus'], ['dalian', 11.0, 'about', 'seed']]
     """
     return _filter(load_table("target_ladder"), year=year)
 
@@ -596,9 +602,11 @@ def reference_series(jurisdiction=None, indicator=None, preferred_only: bool = F
     Examples
     --------
     >>> import dalian_reports as dr
-    >>> t = dr.reference_series("china", "gdp", preferred_only=True).query("year == 2005")
-    >>> t[["kind", "value", "qualifier"]].values.tolist()
-    [['target', 8.0, 'about'], ['official', 9.9, 'exact']]
+    >>> t = dr.reference_series("china", "gdp").query("year == 2005")
+    >>> t[["kind", "value", "qualifier", "preferred"]].values.tolist()
+    [['target', 8.0, 'about', False], ['official', 9.9, 'exact', True]]
+    >>> t.superseded_by.iloc[0]   # the State Council's own report gives the target: it supersedes the web copy
+    'corpus:政府工作报告-国务院/2005.md line 108: 国内生产总值增长8%左右'
     """
     df = _filter(load_table("reference_series"), jurisdiction=jurisdiction, indicator=indicator)
     if preferred_only:
@@ -616,7 +624,11 @@ def inconsistencies():
         Columns (from data/metadata/inconsistencies.yaml):
 
         - ``check`` (category): which check found the row: stated_two_ways, growth_vs_multiple,
-          wording_changes, table_vs_prose
+          wording_changes, table_vs_prose (the seeds); revised_level (a level that falls while the
+          stated growth is positive), average_vs_annual (a multi-year average that does not compound
+          from the annual rates), definition_switch (a series whose definition changed),
+          plan_level_vs_growth (a plan level that needs more growth than the plan's growth target) —
+          across the whole record of Dalian's reports
         - ``issuer`` (string): who issued the document: 'dalian' (municipal government) or 'jinzhou'
           (Jinzhou District / Jinpu New Area)
         - ``indicator`` (string): canonical indicator code (dalian_reports/vocab/indicators.csv); empty
@@ -694,13 +706,15 @@ def targets_panel(jurisdiction=None, indicator=None, kind=None):
           gdp_growth …)
         - ``basis`` (string): notes on the basis of the figure (comparable prices, a reference year,
           annual average …)
-        - ``source_file`` (string): the report's file in the lawtext/gov corpus (folder/year.md)
+        - ``source_file`` (string): the report's file in the lawtext/gov corpus (folder/year.md), or for
+          a seed report the corpus lacks (Jinzhou 2021) its raw file data/raw/…
         - ``line`` (Int64): raw line of source_file the quote is on
         - ``quote`` (string): exact substring of that line holding the figure
         - ``source_url`` (string): the URL the corpus gives for the text (empty when it gives none)
         - ``quality`` (category): primary (a source URL and no defect found) or lower (no URL, or a
           defect such as an abridged text)
         - ``corpus_commit`` (string): the commit of the lawtext/gov repository the text was read at
+          ('seed' for a seed report)
         .. end columns
 
     Examples

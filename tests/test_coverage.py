@@ -57,23 +57,22 @@ def test_indicator_before_stops_at_the_clause_end():
 
 @pytest.mark.slow
 def test_every_work_report_of_the_corpus_parses_with_exact_quotes(corpus_dir):
-    from dalian_reports.sources.corpus import read_corpus
+    # The corpus is parsed once per test session (the panel's memo): the build tests reuse the same parses.
+    from dalian_reports.pipeline.tables.panel import corpus_parses
 
     problems, n = [], 0
-    for doc in read_corpus(corpus_dir):
-        if doc.doc_type != "government_work_report" or doc.year < 2000:
-            continue
+    for doc, table, rows in corpus_parses(str(corpus_dir)):
         n += 1
         text = doc.clean.text
-        try:
-            table, rows = account_report(text, doc.lang, doc.year, jurisdiction=doc.jurisdiction, with_rows=True)
-        except Exception as exc:   # noqa: BLE001 - every failure is collected and reported
-            problems.append(f"{doc.rel_path}: {type(exc).__name__}: {exc}")
-            continue
         bad = [r.quote for r in rows.itertuples() if text[r.start:r.end] != r.quote]
         if bad:
             problems.append(f"{doc.rel_path}: quotes not in the text: {bad[:3]}")
         if len(table) != len(number_tokens(text, doc.lang)):
             problems.append(f"{doc.rel_path}: numbers not accounted for")
+        raw_lines = doc.raw.text.split("\n")
+        for r in rows.itertuples():
+            line, quote = doc.clean.quote(int(r.start), int(r.end))
+            if quote not in raw_lines[line - 1]:
+                problems.append(f"{doc.rel_path}: line {line}: {quote!r} is not on its raw line")
     assert n > 300
     assert not problems, "\n".join(problems[:20])

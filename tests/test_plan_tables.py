@@ -25,8 +25,9 @@ A, B = "anticipatory", "binding"
 
 # line, category, number, indicator_zh, sub_indicator_zh, unit, base, target, avg growth, achieved, attribute
 PLAN13 = [
-    (39, "经济发展", 1, "地区生产总值", None, "亿元", None, None, "7", "7030.4", A),
-    (40, "经济发展", 2, "全员劳动生产率", None, "万元", None, None, "6.2", "16.9", A),
+    # rows 1-2: the 2015 cell is blank, so the next cell is the 目标 cell: a target average growth (see below)
+    (39, "经济发展", 1, "地区生产总值", None, "亿元", None, "7", None, "7030.4", A),
+    (40, "经济发展", 2, "全员劳动生产率", None, "万元", None, "6.2", None, "16.9", A),
     (41, "经济发展", 3, "一般公共预算收入", None, "亿元", "579.9", None, "3.9", "702.7", A),
     (42, "经济发展", 4, "城镇化率", "常住人口", "%", "75", "76.5", None, "78.8", None),
     (43, "经济发展", 4, "城镇化率", "户籍人口", "%", None, "73.5", None, "70.2", None),
@@ -218,11 +219,30 @@ def test_every_text_cell_is_on_its_source_line(doc, plan):
 
 # ---------------------------------------------------------------- the defects, one by one
 
-def test_row1_of_plan13_seven_is_average_growth_and_7030_is_achieved(t13):
+def test_row1_of_plan13_seven_is_the_target_average_growth_and_7030_is_achieved(t13):
+    # 004 line 39: 地区生产总值 | 亿元 | (blank) | 7 | 7030.4. The 7 cannot be the growth achieved: the reference
+    # data (data/reference/original/dalian_official_gdp.csv rows 11, 12, 14, 16, 17) give official growth 6.5, 7.1,
+    # 6.5, 6.5 and 0.9 for 2016-2020, 5.5% a year compounded, and the level fell from 7700 亿元 in 2015
+    # (000, the 2016 report: 地区生产总值从5158亿元增加到7700亿元) to the 完成 7030.4.
     row = t13.loc[t13["number"] == 1].iloc[0]
-    assert row["avg_growth_value"] == 7.0 and row["achieved_value"] == 7030.4
-    assert pd.isna(row["target_value"]) and pd.isna(row["base_value"])
-    assert "GROWTH_BY_UNIT" in row["alignment_note"]
+    assert row["target_value"] == 7.0 and row["target_text"] == "7" and row["achieved_value"] == 7030.4
+    assert pd.isna(row["avg_growth_value"]) and pd.isna(row["base_value"])
+    note = row["alignment_note"]
+    assert "GROWTH_TARGET" in note and "GROWTH_BY_UNIT" not in note
+    for evidence in ("6.5, 7.1, 6.5, 6.5, 0.9", "5.5% a year", "7700", "7030.4", "census"):
+        assert evidence in note, evidence
+    assert "2016" in note and "2020" in note
+
+
+def test_rows_of_the_same_structure_are_read_the_same_way(t13):
+    # 004 line 40: 全员劳动生产率 | 万元 | (blank) | 6.2 | 16.9: the same cells as row 1, so the same reading
+    row = t13.loc[t13["number"] == 2].iloc[0]
+    assert (row["target_text"], row["achieved_text"]) == ("6.2", "16.9") and pd.isna(row["avg_growth_text"])
+    assert "GROWTH_TARGET" in row["alignment_note"]
+    # 004 line 41: 579.9 | 3.9 | 702.7: a 2015 level, so 3.9 is checked as the growth achieved (579.9→702.7 = 3.92%)
+    row = t13.loc[t13["number"] == 3].iloc[0]
+    assert (row["base_text"], row["avg_growth_text"], row["achieved_text"]) == ("579.9", "3.9", "702.7")
+    assert pd.isna(row["target_text"]) and "GROWTH_TARGET" not in row["alignment_note"]
 
 
 def test_urbanization_parent_without_attribute_and_its_hukou_sub_row(t13):
@@ -350,7 +370,8 @@ def _status_of(status, line):
     (67, "met", "REDUCTION"),         # PM2.5 下降 [23] → [35]
     (73, "met", "REDUCTION"),         # 氨氮 [8.8] → [17.37]
     (57, "met", "PLAIN_UP"),          # 棚改 [16153] → [16389], both cumulative
-    (39, "not_comparable", "NO_TARGET"),   # GDP: growth rate 7 vs level 7030.4
+    (39, "not_comparable", "GROWTH_TARGET"),   # GDP: target 7% a year vs the level 7030.4
+    (40, "not_comparable", "GROWTH_TARGET"),   # labour productivity: target 6.2% a year vs the level 16.9
     (41, "not_comparable", "NO_TARGET"),
     (61, "not_comparable", "NO_TARGET"),   # 用水量 [22.6] could not be placed
 ])
@@ -368,7 +389,8 @@ def test_status_columns(status):
 
 def test_gdp_not_comparable_reason_names_both_cells(status):
     _, rule = _status_of(status, 39)
-    assert "7" in rule and "7030.4" in rule
+    assert "target 7" in rule and "% a year" in rule and "7030.4" in rule
+    assert "NO_TARGET" not in rule
 
 
 # ---------------------------------------------------------------- 14th plan implied growth
@@ -384,16 +406,42 @@ def test_implied_cagr_energy_capacity(growth):
     assert row["implied_cagr_pct"] == pytest.approx(8.869, abs=1e-3)
 
 
-def test_implied_cagr_bounds_and_missing(growth):
+def test_implied_cagr_missing(growth):
     by_number = growth.set_index("number")
-    assert by_number.loc[3, "implied_cagr_pct"] == pytest.approx(((80 / 78.8) ** 0.2 - 1) * 100)
-    assert "floor" in by_number.loc[3, "cagr_rule"]
-    assert "ceiling" in by_number.loc[8, "cagr_rule"]
-    assert by_number.loc[19, "implied_cagr_pct"] < 0
     for number, reason in ((1, "GROWTH_RATE"), (4, "GROWTH_RATE"), (5, "NO_BASE"), (12, "NO_BASE"),
                            (14, "REDUCTION"), (16, "TEXT_TARGET"), (17, "NO_TARGET")):
         assert pd.isna(by_number.loc[number, "implied_cagr_pct"])
         assert by_number.loc[number, "cagr_rule"].startswith(reason)
+
+
+# 004 lines 184, 187, 189, 200 (unit %): 78.8 → >80, 7.2 → 12左右, 3.4 → <4.5, 41.5 → 41.5. A rate or a share
+# changes by percentage points; a compound "growth" of a percentage (4.5/3.4 → +5.8% a year) means nothing.
+@pytest.mark.parametrize("number, change", [(3, "+1.2 percentage points"), (6, "+4.8 percentage points"),
+                                            (8, "+1.1 percentage points"), (18, "+0 percentage points")])
+def test_rates_and_shares_change_by_percentage_points(growth, number, change):
+    row = growth.set_index("number").loc[number]
+    assert pd.isna(row["implied_cagr_pct"])
+    assert row["cagr_rule"].startswith("RATE_PP") and change in row["cagr_rule"]
+
+
+def test_floors_and_ceilings_are_bounds_not_points(growth):
+    by_number = growth.set_index("number")
+    # 004 line 189: 城镇登记失业率 3.4 → <4.5: a ceiling the rate must stay under, not a planned rise
+    assert "ceiling" in by_number.loc[8, "cagr_rule"] and "at most" in by_number.loc[8, "cagr_rule"]
+    # 004 line 184: 常住人口城镇化率 78.8 → >80: a floor
+    assert "floor" in by_number.loc[3, "cagr_rule"] and "at least" in by_number.loc[3, "cagr_rule"]
+    # 004 line 201: 粮食综合生产能力 23.7 → ≥20: a floor below the 2020 level, not a planned fall
+    grain = by_number.loc[19]
+    assert pd.isna(grain["implied_cagr_pct"])
+    assert grain["cagr_rule"].startswith("FLOOR") and "below the 2020 level 23.7" in grain["cagr_rule"]
+    # 004 line 194: 人均预期寿命 81.5 → ≥81.5: a floor at the 2020 level
+    life = by_number.loc[13]
+    assert pd.isna(life["implied_cagr_pct"]) and life["cagr_rule"].startswith("FLOOR")
+    assert "equal to the 2020 level" in life["cagr_rule"]
+    # point targets on levels keep their rate: 15.3 → 15.6 years (line 190), 340.5 → 360.5 万人 (line 192)
+    assert by_number.loc[9, "implied_cagr_pct"] == pytest.approx(((15.6 / 15.3) ** 0.2 - 1) * 100)
+    assert by_number.loc[11, "implied_cagr_pct"] == pytest.approx(((360.5 / 340.5) ** 0.2 - 1) * 100)
+    assert growth["implied_cagr_pct"].dropna().ge(0).all()
 
 
 # ---------------------------------------------------------------- bad input

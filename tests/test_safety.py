@@ -42,10 +42,20 @@ REPO = Path(__file__).resolve().parents[1]
 
 # ------------------------------------------------------------------------------ atomic build
 
+def build_mod_corpus_present() -> bool:
+    from dalian_reports.pipeline.tables.panel import corpus_root
+
+    return corpus_root() is not None
+
+
 def target_paths(out_dir: Path, fig_dir: Path) -> list[Path]:
     """Every file a full build writes."""
+    from dalian_reports.pipeline.tables.reuse import RECORD_NAME
+
     paths = [out_dir / f"{spec.name}.csv" for spec in TABLES] + [out_dir / "datapackage.json",
                                                                  out_dir / build_mod.WORKBOOK_NAME]
+    if (build_mod.PROCESSED_DIR / RECORD_NAME).is_file() or build_mod_corpus_present():
+        paths.append(out_dir / RECORD_NAME)   # what the whole-record tables were built from
     paths += [fig_dir / f"{name}_{lang}.{fmt}" for name in FIGURES for lang in build_mod.LANGS
               for fmt in build_mod.FIGURE_FORMATS]
     return paths

@@ -62,7 +62,9 @@ def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], 
     _CLAUSE[:] = [re.compile(rf"[，,、]?(?:{'|'.join(clause['clause_verb'])})[^，,。；]{{0,12}}?"
                              rf"(?:{'|'.join(clause['clause_end'])})[，,、]?$")] if clause["clause_verb"] else []
     by_length = lambda w: -len(w)  # noqa: E731
-    return tuple(sorted(set(prefixes), key=by_length)), tuple(sorted(set(suffixes), key=by_length)), splits
+    prefixes = {normalize(w) for w in prefixes if normalize(w)}   # compared with normalised wordings
+    suffixes = {normalize(w) for w in suffixes if normalize(w)}
+    return tuple(sorted(prefixes, key=by_length)), tuple(sorted(suffixes, key=by_length)), splits
 
 
 @lru_cache(maxsize=4096)
@@ -81,11 +83,9 @@ def code_of(wording: str | None, note: str = "") -> str | None:
     for _ in range(MAX_STRIPS):
         if code is not None or not text:
             break
-        stripped = next((text[len(p):] for p in prefixes if text.startswith(normalize(p)) and len(text) > len(p)),
-                        None)
+        stripped = next((text[len(p):] for p in prefixes if text.startswith(p) and len(text) > len(p)), None)
         if stripped is None:
-            stripped = next((text[:-len(s)] for s in suffixes if text.endswith(normalize(s)) and len(text) > len(s)),
-                            None)
+            stripped = next((text[:-len(s)] for s in suffixes if text.endswith(s) and len(text) > len(s)), None)
         if stripped is None:   # a place of its own before the indicator: 宁波舟山港集装箱吞吐量, 大连湾…
             place = _PLACE.match(text)
             ok = place and place.group(0) not in _NOT_PLACES and place.end() < len(text)

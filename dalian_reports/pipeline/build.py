@@ -67,7 +67,24 @@ def processed_contents(tables: dict, out_dir: Path) -> dict[Path, bytes]:
     contents: dict[Path, bytes] = {out_dir / f"{name}.csv": csv_bytes(df) for name, df in tables.items()}
     package = datapackage(list(tables), manifest_rows(), __version__)
     contents[out_dir / "datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode()
+    contents.update(_corpus_record(tables, contents, out_dir))
     return contents
+
+
+def _corpus_record(tables: dict, contents: dict[Path, bytes], out_dir: Path) -> dict[Path, bytes]:
+    """``corpus_build.json``: what the whole-record tables were built from (see :mod:`.tables.reuse`)."""
+    from ..sources.corpus import corpus_commit
+    from .tables.catalog import TABLES
+    from .tables.panel import corpus_root
+    from .tables.reuse import RECORD_NAME, record_bytes
+
+    root = corpus_root()
+    names = [spec.name for spec in TABLES if spec.needs_corpus and spec.name in tables]
+    if root is None or not names:   # no corpus: the committed record stays as it is
+        previous = PROCESSED_DIR / RECORD_NAME
+        return {out_dir / RECORD_NAME: previous.read_bytes()} if previous.is_file() else {}
+    data = {name: contents[out_dir / f"{name}.csv"] for name in names}
+    return {out_dir / RECORD_NAME: record_bytes(str(root), corpus_commit(root), data)}
 
 
 def _render(name: str) -> dict[str, bytes]:
@@ -75,17 +92,12 @@ def _render(name: str) -> dict[str, bytes]:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from ..plots import FIGURES, figure_bytes, house_style
+    from ..plots import render
 
     out = {}
     for lang in LANGS:
-        with house_style(lang):
-            fig = FIGURES[name](lang=lang)
-            for fmt in FIGURE_FORMATS:
-                out[f"{name}_{lang}.{fmt}"] = figure_bytes(fig, fmt)
-            plt.close(fig)
+        for fmt, data in render(name, lang=lang, formats=FIGURE_FORMATS).items():
+            out[f"{name}_{lang}.{fmt}"] = data
     return out
 
 
@@ -111,8 +123,11 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
     names = list(FIGURES)
     workers = workers or min(len(names), os.cpu_count() or 1)
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        try:
             rendered = list(pool.map(_render, names))
+        finally:  # on an interrupt, drop the figures not started instead of waiting for them
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
         rendered = [_render(name) for name in names]
     out: dict[Path, bytes] = {}
@@ -160,13 +175,32 @@ def staged_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool) 
 
 def build(out_dir: Path | None = None, figure_dir: Path | None = None, exports_dir: Path | None = None, *,
           figures: bool = True, workbook: bool = True, quiet: bool = False) -> list[Path]:
-    """Build every output and write them in one atomic update; returns the paths written."""
-    from .._atomic import atomic_directory_update
+    """Build every output and write them in one atomic update; returns the paths written.
+
+    SIGINT, SIGTERM and SIGHUP raise :class:`~dalian_reports.errors.Interrupted` while it runs: before the
+    update, nothing has been written (temporary files are removed); during it, the whole set is rolled
+    back or, past the commit, finished (see :mod:`dalian_reports._atomic`). Leftovers of an earlier
+    interrupted build are rolled back and cleaned first.
+    """
+    from .._atomic import atomic_directory_update, interrupts_raise, recover_interrupted_updates
 
     require_checkout()
     out_dir = Path(out_dir or PROCESSED_DIR)
     figure_dir = Path(figure_dir or FIGURES_DIR)
     exports_dir = Path(exports_dir or EXPORTS_DIR)
+    with interrupts_raise():
+        for path in recover_interrupted_updates([out_dir, figure_dir, exports_dir]):
+            _log(f"restored {path} (left new by an earlier interrupted build)", quiet)
+        contents = _build_contents(out_dir, figure_dir, exports_dir, figures, workbook, quiet)
+        written = atomic_directory_update(contents)
+    for path in written:
+        _log(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}", quiet)
+    return written
+
+
+def _build_contents(out_dir: Path, figure_dir: Path, exports_dir: Path, figures: bool, workbook: bool,
+                    quiet: bool) -> dict[Path, bytes]:
+    """path -> bytes of every output, computed in memory (nothing is written here)."""
     _log("building tables", quiet)
     tables = table_outputs(quiet)
     contents = processed_contents(tables, out_dir)
@@ -176,31 +210,51 @@ def build(out_dir: Path | None = None, figure_dir: Path | None = None, exports_d
     if workbook:
         _log("building workbook", quiet)
         contents[exports_dir / WORKBOOK_NAME] = workbook_contents(tables)
-    written = atomic_directory_update(contents)
-    for path in written:
-        _log(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}", quiet)
-    return written
+    return contents
 
 
 def _sheet_name(table: str) -> str:
     return table[:31]
 
 
+def notebook_sources() -> list[Path]:
+    """The notebooks' text sources (``notebooks/NN_*.md``, MyST, paired with the ``.ipynb`` by jupytext)."""
+    return sorted((REPO / "notebooks").glob("[0-9]*.md"))
+
+
+def notebook_from_text(source: Path):
+    """The unexecuted notebook of a text source, with stable cell ids (a rebuild gives the same file)."""
+    import jupytext
+
+    nb = jupytext.read(source, fmt="md:myst")
+    for number, cell in enumerate(nb.cells):
+        cell.id = f"cell-{number:02d}"
+        cell.metadata.pop("lines_to_next_cell", None)
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.metadata.setdefault("jupytext", {})["formats"] = "ipynb,md:myst"
+    nb.metadata["jupytext"].pop("text_representation", None)
+    return nb
+
+
 def execute_notebooks(paths: list[Path] | None = None, quiet: bool = False, timeout: int = 600) -> list[Path]:
-    """Re-execute notebooks in place (fresh kernel each, top to bottom), atomically."""
+    """Execute each notebook from its text source (fresh kernel, top to bottom) and write the ``.ipynb`` beside
+    it, atomically. ``paths`` are text sources (``.md``) or their ``.ipynb`` names."""
     import nbformat
     from nbclient import NotebookClient
 
     from .._atomic import atomic_write_text
 
     require_checkout()
-    paths = paths or sorted((REPO / "notebooks").glob("[0-9]*.ipynb"))
-    for path in paths:
+    sources = [p.with_suffix(".md") for p in paths] if paths else notebook_sources()
+    written = []
+    for source in sources:
         started = time.perf_counter()
-        nb = nbformat.read(path, as_version=4)
+        nb = notebook_from_text(source)
         NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+                       resources={"metadata": {"path": str(source.parent)}}).execute()
         nb.metadata.pop("widgets", None)
-        atomic_write_text(path, nbformat.writes(nb) + "\n")
-        _log(f"executed {path.name} ({time.perf_counter() - started:.1f}s)", quiet)
-    return paths
+        target = source.with_suffix(".ipynb")
+        atomic_write_text(target, nbformat.writes(nb) + "\n")
+        written.append(target)
+        _log(f"executed {source.name} → {target.name} ({time.perf_counter() - started:.1f}s)", quiet)
+    return written

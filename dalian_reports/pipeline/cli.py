@@ -1,4 +1,4 @@
-"""Command line: ``dalian-reports build | notebooks | exercises | tables | export | docs``.
+"""Command line: ``dalian-reports build | notebooks | figure | exercises | tables | export | docs``.
 
 Every failure ends in one line ``dalian-reports: error: <file>:<line>: <what is wrong>`` (no traceback)
 and a distinct exit code:
@@ -37,7 +37,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true")
     sub.add_parser("notebooks", help="(checkout) re-execute the notebooks in place")
     sub.add_parser("tables", help="list the shipped tables")
-    sub.add_parser("exercises", help="(checkout) write the student versions of the exercises")
+    exercises = sub.add_parser("exercises", help="(checkout) write the student versions of the exercises")
+    exercises.add_argument("--autograder-zips", metavar="DIR",
+                           help="instead, write Otter's autograder zip of each exercise into DIR")
+    figure = sub.add_parser("figure", help="build one figure alone (from the shipped tables)")
+    figure.add_argument("name", help="the figure: gdp_target_drift, target_vs_outcome, target_ladder, "
+                                     "district_vs_city, indicator_coverage, fyp13_status, fyp14_targets")
+    figure.add_argument("--lang", choices=("en", "zh"), default="en")
+    figure.add_argument("--format", choices=("png", "svg", "pdf"), default=None,
+                        help="default: from the --out suffix")
+    figure.add_argument("--size", choices=("full", "column"), default="full",
+                        help="full width (7 in) or one column (3.5 in)")
+    figure.add_argument("--editable-text", action="store_true", help="SVG: keep text as text, not paths")
+    figure.add_argument("--out", required=True, help="the file to write")
     sub.add_parser("docs", help="(checkout) regenerate the docstrings' column lists and the README's table list")
     export = sub.add_parser("export", help="write every shipped table as csv, xlsx or Stata dta into a folder")
     export.add_argument("--format", choices=("csv", "xlsx", "dta"), required=True)
@@ -60,7 +72,16 @@ def _run(args) -> int:
     elif args.command == "exercises":
         from .exercises import main as exercises_main
 
-        return exercises_main([]) or 0
+        return exercises_main(["--autograder-zips", args.autograder_zips] if args.autograder_zips else []) or 0
+    elif args.command == "figure":
+        from ..plots import save
+
+        try:
+            path = save(args.name, args.out, lang=args.lang, fmt=args.format, size=args.size,
+                        editable_text=args.editable_text)
+        except ValueError as exc:   # an unknown figure name or format: a usage error
+            return _error(str(exc), EXIT_USAGE)
+        print(path)
     elif args.command == "docs":
         from .docs import write_docs
 

@@ -48,6 +48,8 @@ __all__ = [
     "house_rc",
     "use_house_style",
     "house_style",
+    "check_size",
+    "SIZES",
     "current_lang",
     "label",
     "label_table",
@@ -70,6 +72,19 @@ _SAVE_METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None},
+}
+
+#: Figure sizes in inches: a full text width, and one column of a two-column journal page.
+SIZES = {"full": (7.0, 4.3), "column": (3.5, 2.5)}
+#: Font sizes (points) at each size: the seaborn "paper" context at scale 1.2 for full width, and the
+#: smallest sizes journals accept (6–7 pt) for a single column.
+_FONT_SIZES = {
+    "full": None,
+    "column": {"font.size": 7.0, "axes.titlesize": 7.5, "axes.labelsize": 7.0, "xtick.labelsize": 6.5,
+               "ytick.labelsize": 6.5, "legend.fontsize": 6.0, "legend.title_fontsize": 6.5,
+               "figure.titlesize": 7.5, "lines.markersize": 4.0, "lines.linewidth": 1.1,
+               "axes.linewidth": 0.6, "grid.linewidth": 0.5, "xtick.major.size": 2.5, "ytick.major.size": 2.5,
+               "xtick.major.pad": 2.0, "ytick.major.pad": 2.0, "axes.titlepad": 4.0, "axes.labelpad": 2.5},
 }
 
 SETUP_HINT = (
@@ -135,11 +150,20 @@ def _charmap(path: str) -> frozenset[int]:
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))} (English or Chinese labels), "
+                         f"not {lang!r}")
     return lang
 
 
-def house_rc(lang: str = "en") -> dict:
+def check_size(size: str) -> str:
+    """*size* if it is a key of :data:`SIZES`, else a ValueError naming the allowed sizes."""
+    if not isinstance(size, str) or size not in SIZES:
+        allowed = ", ".join(f"{name!r} ({w:g} × {h:g} in)" for name, (w, h) in SIZES.items())
+        raise ValueError(f"size must be one of {allowed}, not {size!r}")
+    return size
+
+
+def house_rc(lang: str = "en", size: str = "full") -> dict:
     """The rcParams the house style sets on top of the seaborn theme.
 
     ``font.family`` is a fallback *list*: matplotlib draws each character with
@@ -151,9 +175,10 @@ def house_rc(lang: str = "en") -> dict:
     Noto for any Chinese name in them.
     """
     _check_lang(lang)
+    check_size(size)
     register_cjk_font()
     families = [CJK_FAMILY, LATIN_FALLBACK] if lang == "zh" else [LATIN_FALLBACK, CJK_FAMILY]
-    return {
+    return (_FONT_SIZES[size] or {}) | {
         "font.family": families,
         "font.sans-serif": families,
         # U+2212 for negative tick labels only where the first font has it at
@@ -161,7 +186,6 @@ def house_rc(lang: str = "en") -> dict:
         # figures use the ASCII hyphen-minus.
         "axes.unicode_minus": _good_minus(families[0]),
         "axes.formatter.use_mathtext": False,
-        "figure.figsize": (6.4, 4.0),
         "figure.dpi": 100,
         "savefig.dpi": 200,
         "figure.facecolor": "white",
@@ -176,6 +200,9 @@ def house_rc(lang: str = "en") -> dict:
         "patch.edgecolor": ".15",
         "svg.fonttype": "path",  # glyphs as paths: SVGs render without the font installed
         "svg.hashsalt": HASHSALT,
+        "pdf.fonttype": 42,  # TrueType (Type 42) fonts: journals refuse Type 3
+        "ps.fonttype": 42,
+        "figure.figsize": SIZES[size],
     }
 
 
@@ -198,20 +225,21 @@ def _good_minus(family: str) -> bool:
     return glyph.horiAdvance < 0.9 * font.units_per_EM
 
 
-def use_house_style(lang: str = "en") -> None:
+def use_house_style(lang: str = "en", size: str = "full") -> None:
     """Apply the house style globally (seaborn "whitegrid", "paper" context at
     font scale 1.2, "colorblind" palette, Noto Sans CJK SC + DejaVu Sans in the
     order :func:`house_rc` gives for *lang*, fixed DPI, SVG glyphs as paths and
     a fixed SVG hash salt).
 
     Prefer the :func:`house_style` context manager, which undoes all of it.
-    ``lang`` also becomes the default language of :func:`label`.
+    ``lang`` also becomes the default language of :func:`label`; ``size`` ('full' or 'column', see
+    :data:`SIZES`) sets the default figure size and the font sizes that stay legible at it.
     """
     global _current_lang
     import matplotlib as mpl
     import seaborn as sns
 
-    rc = house_rc(lang)
+    rc = house_rc(lang, size)
     # color_codes=False: seaborn would otherwise remap "b", "g", "r" ... in
     # matplotlib's colour table, a global change rc_context cannot undo.
     sns.set_theme(context="paper", style="whitegrid", palette="colorblind",
@@ -221,20 +249,22 @@ def use_house_style(lang: str = "en") -> None:
 
 
 @contextlib.contextmanager
-def house_style(lang: str = "en") -> Iterator[None]:
+def house_style(lang: str = "en", size: str = "full") -> Iterator[None]:
     """Context manager: the house style inside the block, previous rcParams after.
 
     Figures created inside the block keep the style's fonts and colours; save them
-    inside the block so the save-time settings (DPI, bbox) apply too.
+    inside the block so the save-time settings (DPI, bbox) apply too. ``size`` is
+    'full' or 'column' (:data:`SIZES`).
     """
     import matplotlib as mpl
 
     global _current_lang
     _check_lang(lang)
+    check_size(size)
     previous = _current_lang
     with mpl.rc_context():
         try:
-            use_house_style(lang)
+            use_house_style(lang, size)
             yield
         finally:
             _current_lang = previous
@@ -377,19 +407,24 @@ def missing_glyphs(fig: "Figure") -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------------------- saving
 
-def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None) -> bytes:
+def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None, editable_text: bool = False) -> bytes:
     """Render *fig* as *fmt* ("png", "svg" or "pdf") with reproducible bytes.
 
     Metadata that varies between runs (PNG Software, SVG Date, PDF dates and
-    producer) is dropped, SVG ids use :data:`HASHSALT`, and SVG text is written
-    as paths so the file renders without the font installed.
+    producer) is dropped, SVG ids use :data:`HASHSALT`, and PDF fonts are
+    embedded as TrueType (Type 42), never Type 3. SVG text is written as paths,
+    so the file renders without the font installed; ``editable_text=True``
+    writes it as ``<text>`` elements instead (editable in Inkscape or
+    Illustrator, which then need the fonts: DejaVu Sans and Noto Sans CJK SC).
     """
     import matplotlib as mpl
 
     if fmt not in _SAVE_METADATA:
         raise ValueError(f"format must be one of {sorted(_SAVE_METADATA)}, not {fmt!r}")
     buffer = io.BytesIO()
-    with mpl.rc_context({"svg.hashsalt": HASHSALT, "svg.fonttype": "path"}):
+    rc = {"svg.hashsalt": HASHSALT, "svg.fonttype": "none" if editable_text else "path",
+          "pdf.fonttype": 42, "ps.fonttype": 42}
+    with mpl.rc_context(rc):
         fig.savefig(buffer, format=fmt, metadata=dict(_SAVE_METADATA[fmt]),
                     **({} if dpi is None else {"dpi": dpi}))
     return buffer.getvalue()

@@ -100,11 +100,13 @@ def table(name: str):
     return pd.read_csv(HERE / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
+_FOLDED_AWAY = re.compile(r"[\s“”\"'‘’（）()]")
+
+
+@lru_cache(maxsize=65536)
 def normalize(wording: str) -> str:
     """Fold width, case and spacing so that wording variants compare equal."""
-    text = unicodedata.normalize("NFKC", wording).lower()
-    text = re.sub(r"[\s“”\"'‘’（）()]", "", text)
-    return text
+    return _FOLDED_AWAY.sub("", unicodedata.normalize("NFKC", wording).lower())
 
 
 @lru_cache(maxsize=1)

@@ -19,8 +19,14 @@ class TableSpec:
     needs_corpus: bool = False   # built from ../shared/corpus; without it the committed table is kept
 
     def build(self):
-        if self.needs_corpus and not corpus_available():
-            return committed_table(self.name)
+        if self.needs_corpus:
+            from ..build import PROCESSED_DIR
+            from .panel import corpus_root
+            from .reuse import reusable
+
+            root = corpus_root()
+            if root is None or reusable(self.name, str(root), PROCESSED_DIR):   # absent, or built from these inputs
+                return committed_table(self.name)
         module, function = self.builder.split(":")
         return getattr(importlib.import_module(module), function)(**self.kwargs)
 

@@ -3,59 +3,47 @@
 :func:`district_figures` is :func:`~dalian_reports.pipeline.tables.headline.headline_figures` of the
 district's 2021 work report (source 002): its 2020 results (raw line 18), the 13th-plan review
 (五年来…, lines 40–54), the 14th-plan goals (line 66), the 2021 targets (line 70) and the
-New-Area figures of the glossary note (名词解释 1, line 94) — same columns, same rows.
-
-:func:`district_vs_city` puts every district figure beside the Dalian figure for the same
-indicator, measure and period, with the source of each side.
+New-Area figures of the glossary note (名词解释 1, line 94). :func:`district_vs_city` puts every
+district figure beside the Dalian figure for the same indicator, measure and period.
 
 Where the city figures come from (``city_origin``)
 --------------------------------------------------
-``fyp14``     the 14th-plan indicator table of the plan outline (source 004, report id
-              ``dalian-fyp14-zh``, :func:`~dalian_reports.pipeline.tables.plans.fyp_indicators` ``(14)``):
-              the 2020 cells are 2020 outcomes (地区生产总值增长 0.9 → GDP growth 2020, line 182);
-              the 2025 cells are plan targets dated 2025 (a ceiling such as ``<4.5`` covers
-              2021–2025, like the extractor's caps); the 年均增长 cells are average-growth
-              targets for 2021–2025 (``>6`` → avg_growth, greater_than). Bracketed ``[x]``
-              cells are five-year totals (a 2020 ``[15]`` is the 13th plan's 2016–2020 reduction).
-``fyp13``     the 13th-plan completion table (same outline, ``fyp_indicators(13)``): 完成 cells
-              are 2020 outcomes, 2015 cells 2015 outcomes, 平均增速% cells average growth
-              achieved 2016–2020 (as :mod:`dalian_reports.pipeline.tables.plans` reads them), 2020 目标
-              cells plan targets.
+``fyp14``     the 14th-plan table of the plan outline (source 004, report ``dalian-fyp14-zh``,
+              ``fyp_indicators(14)``): 2020 cells are 2020 outcomes (地区生产总值增长 0.9, line 182),
+              2025 cells plan targets dated 2025 (a ceiling such as ``<4.5`` covers 2021–2025), 年均增长
+              cells average-growth targets 2021–2025 (``>6``); a bracketed ``[x]`` is a five-year total.
+``fyp13``     the 13th-plan completion table (``fyp_indicators(13)``): 完成 cells are 2020 outcomes,
+              2015 cells 2015 outcomes, 平均增速% cells growth achieved 2016–2020, 2020 目标 cells plan
+              targets — for GDP (7, line 39) and labour productivity a target *average growth*
+              2016–2020 (rule GROWTH_TARGET of :mod:`dalian_reports.pipeline.tables.plans`).
 ``headline``  the Dalian rows of :func:`headline_figures` (Chinese reports).
-``reference`` only with ``reference=True``: the preferred Dalian row of the reference data
-              (:func:`~dalian_reports.pipeline.tables.reference.reference_series`) for a single-year
-              figure no seed gives — secondary data, labelled with file, row and url.
+``reference`` only with ``reference=True``: the preferred Dalian row of the reference data for a
+              single-year figure no seed gives — secondary data, labelled with file, row and url.
 ``derived``   computed from two cells of one table (e.g. the 2016–2020 increase of urban income
               = 2020 cell − 2015 cell); ``note`` shows the arithmetic.
 
 Matching rules
 --------------
-* A district row is paired with a city figure of the same ``indicator`` (vocabulary code),
-  ``measure``, ``period_start``–``period_end`` and kind family (targets — target, plan_target —
-  with targets; outcomes — outcome, plan_outcome — with outcomes). A district row without a
-  code (wording unknown to the vocabulary) is never paired.
-* When several city figures match, a point value beats a bound (``<3``), then the source order
-  ``fyp14``, ``fyp13``, ``headline``; the others are named in ``note``.
-* An absolute increase over a period (measure ``growth`` in 元 or 个百分点, e.g. 城镇化率五年提高
-  9.7个百分点) is paired with the city's increase derived from its start and end cells.
-* A share (``share_of`` set: 占全市 → 'dalian', 占辽宁省 → 'liaoning') is shown with
-  ``pairing == 'share'``; where the district gives a level of the same indicator and period,
-  ``implied_city_value`` = level ÷ share (derived, arithmetic in ``note``).
-* ``difference`` = district − city, only when both are numbers in the same unit, both are
-  outcomes given as values (exact or 左右 — not bounds such as 以内 / 以上 / ranges) or both are
-  numeric targets (then a target's bound is its value: 6.5 vs >6 → 0.5), and the district figure
-  is on a basis comparable with the city's (``district_scope``). Otherwise NaN, with the reason
-  in ``note``. For levels, ``district_pct_of_city`` = 100 · district ÷ city.
+* Same ``indicator`` (vocabulary code), ``measure``, ``period_start``–``period_end`` and kind
+  family: targets (target, plan_target) with targets, outcomes (outcome, plan_outcome) with
+  outcomes. A district row without a code is never paired.
+* Several matches: a point value beats a bound (``<3``), then ``fyp14``, ``fyp13``, ``headline``;
+  the others are named in ``note``.
+* An increase over a period (``growth`` in 元 or 个百分点, e.g. 城镇化率五年提高9.7个百分点) is paired
+  with the city's increase derived from its start and end cells.
+* A share (占全市 → 'dalian', 占辽宁省 → 'liaoning') has ``pairing == 'share'``; with a district level
+  of the same indicator and period, ``implied_city_value`` = level ÷ share.
+* ``difference`` = district − city only for numbers in one unit that are both outcomes given as
+  values (exact or 左右, not bounds) or both numeric targets (a bound counts as its value: 6.5 vs
+  >6 → 0.5), on a comparable territory (``district_scope``); else NaN with the reason in ``note``.
+  For levels, ``district_pct_of_city`` = 100 · district ÷ city.
 
 Territory of the district figures (``district_scope``)
 ------------------------------------------------------
-The glossary note 名词解释 1 (raw line 94) says: 一般公共预算地方级收入 is on the province-
-comparable basis (省可比口径, i.e. 金州行政区地方级财政总收入 — not the 一般公共预算收入 the city
-reports, so it is not compared); all other figures are for the 25 streets of the Jinzhou
-administrative district (金州行政区口径); and the figures after 具体如下 on line 94 are for the
-wider New Area (新区口径: the 25 streets plus 丰荣, 太平, 铁西 and 普兰店经济开发区). The extractor
-records 新区口径 in ``basis``; the other two scopes are not in ``basis``, so :data:`SCOPE_EVIDENCE`
-states them here, each with its words checked against line 94.
+The glossary note 名词解释 1 (raw line 94) puts 一般公共预算地方级收入 on the province-comparable
+basis (省可比口径: not the city's 一般公共预算收入, so not compared), the figures after 具体如下 on the
+New Area (新区口径: the 25 streets plus 丰荣, 太平, 铁西 and 普兰店经济开发区), and all others on the 25
+streets of the district (金州行政区口径). :data:`SCOPE_EVIDENCE` holds the words, checked on line 94.
 
 >>> v = district_vs_city()
 >>> v.query("indicator == 'gdp' and measure == 'growth' and period_end == 2020")[
@@ -64,16 +52,13 @@ states them here, each with its words checked against line 94.
 """
 from __future__ import annotations
 
-from .memo import memo
-
-
-from ...verdicts import is_missing
-
 import math
-
-from ...sources.notes import note, notes, source_of
 import re
 from functools import lru_cache
+
+from ...sources.notes import note, notes, source_of
+from ...verdicts import is_missing
+from .memo import memo
 
 DISTRICT = "jinzhou"
 CITY = "dalian"
@@ -132,9 +117,7 @@ def district_figures():
     return df[df["issuer"] == DISTRICT].reset_index(drop=True)
 
 
-# ---------------------------------------------------------------------------------------------
-# City figures
-# ---------------------------------------------------------------------------------------------
+# -------------------------------------------------------------------------------- city figures
 def _family(kind: str) -> str:
     return "target" if kind in _TARGET_KINDS else "outcome"
 
@@ -164,78 +147,80 @@ def _plan_quote(raw: str, names: list[str], texts: list[str], upto: str) -> str:
 
 
 def _plan_facts(plan: int, lines: list[str]) -> list[dict]:
+    """One fact per value cell of the plan table: indicator, measure, kind, period, value, source and note."""
     import pandas as pd
 
-    from ...extract.plan_tables import GROWTH_NAME_PATTERN, type_cell
-    from .plans import LEVEL_OF_RELATED_INDICATOR, REDUCTION_WORDS, fyp_indicators
+    from ...extract.plan_tables import type_cell
+    from .plans import fyp_indicators
 
-    span = _PLAN_SPAN[plan]
-    origin = f"fyp{plan}"
     facts = []
     for row in fyp_indicators(plan).itertuples(index=False):
         if pd.isna(row.indicator):
             continue
-        code, line = str(row.indicator), int(row.line)
-        raw = lines[line - 1]
-        name = str(row.indicator_zh)
-        sub = None if pd.isna(row.sub_indicator_zh) else str(row.sub_indicator_zh)
-        reduction = any(w in (sub or "") + name for w in REDUCTION_WORDS)
         slots = [("base", row.base_text), ("target", row.target_text), ("avg_growth", row.avg_growth_text),
                  ("achieved", row.achieved_text)]
         printed = [str(t) for _, t in slots if not pd.isna(t)]
         for slot, text in slots:
-            if pd.isna(text):
-                continue
-            cell = type_cell(str(text))
-            if cell is None or cell.kind not in ("number", "text"):
-                continue
-            qualifier = _OP_QUALIFIER.get(cell.op, "exact")
-            unit = None if pd.isna(row.unit) else str(row.unit)
-            indicator = code
-            if slot == "avg_growth":
-                measure, unit, (start, end) = "avg_growth", "%", span
-                kind = "plan_target" if plan == 14 else "plan_outcome"
-            else:
-                year = int(row.base_year) if slot == "base" else int(row.target_year)
-                start = end = year
-                if code in LEVEL_OF_RELATED_INDICATOR:
-                    indicator = LEVEL_OF_RELATED_INDICATOR[code]
-                    measure = "rate" if unit == "%" else "level"
-                elif cell.op == "text":
-                    measure = "qualitative"
-                elif GROWTH_NAME_PATTERN.search(name):
-                    measure = "growth"
-                elif cell.cumulative:
-                    measure = "cumulative_decline" if reduction else "level"
-                elif reduction:
-                    measure = "decline"
-                else:
-                    measure = "rate" if unit == "%" else "level"
-                if cell.cumulative:
-                    start = year - 4
-                if slot == "target" and (cell.op in ("<", "≤", "text")):
-                    start, end = span      # a ceiling or an assignment holds over the plan period
-                if slot == "target":
-                    kind = "plan_target"
-                else:
-                    kind = "outcome" if start == end else "plan_outcome"
-            label = _SLOT_LABEL[slot].format(base_year=int(row.base_year), target_year=int(row.target_year))
-            note = f"{plan}th-plan table, {label} '{text}'"
-            if plan == 13 and slot == "avg_growth":
-                note += " (平均增速% column, read as the achieved 2016–2020 average by tables.plans)"
-            if indicator != code:
-                note += f" (row coded {code}; its 2020/2025 cells are {indicator} levels: tables.plans)"
-            quote = _plan_quote(raw, [name, sub], printed, str(text))
-            if str(text) not in quote:
-                note += (" (the cell is printed across a page break, so this line holds only part of it; "
-                         f"see fyp_indicators({plan}).alignment_note)")
-            facts.append(dict(
-                indicator=indicator, measure=measure, family=_family(kind), kind=kind, period_start=start,
-                period_end=end, value=cell.value, value_high=math.nan, qualifier=qualifier, unit=unit,
-                source=f"{PLAN_REPORT_ID} line {line}", quote=quote,
-                origin=origin, note=note
-            ))
+            cell = None if pd.isna(text) else type_cell(str(text))
+            if cell is not None and cell.kind in ("number", "text"):
+                facts.append(_cell_fact(plan, row, slot, cell, lines[int(row.line) - 1], printed))
     return facts
+
+
+def _cell_fact(plan: int, row, slot: str, cell, raw: str, printed: list[str]) -> dict:
+    from .plans import GROWTH_TARGET_RULE
+
+    span, code, text = _PLAN_SPAN[plan], str(row.indicator), cell.text
+    unit = _str(row.unit)
+    growth_target = slot == "target" and GROWTH_TARGET_RULE in str(row.alignment_note)
+    if slot == "avg_growth" or growth_target:
+        indicator, measure, unit, (start, end) = code, "avg_growth", "%", span
+        kind = "plan_target" if plan == 14 or growth_target else "plan_outcome"
+    else:
+        indicator, measure, start, end, kind = _level_slot(row, slot, cell, unit, span)
+    label = _SLOT_LABEL[slot].format(base_year=int(row.base_year), target_year=int(row.target_year))
+    note = f"{plan}th-plan table, {label} '{text}'"
+    if plan == 13 and slot == "avg_growth":
+        note += " (平均增速% column, read as the achieved 2016–2020 average by tables.plans)"
+    if growth_target:
+        note += f" (the plan's target average growth {span[0]}–{span[1]}: {GROWTH_TARGET_RULE}, tables.plans)"
+    if indicator != code:
+        note += f" (row coded {code}; its 2020/2025 cells are {indicator} levels: tables.plans)"
+    quote = _plan_quote(raw, [str(row.indicator_zh), _str(row.sub_indicator_zh)], printed, text)
+    if text not in quote:
+        note += (" (the cell is printed across a page break, so this line holds only part of it; "
+                 f"see fyp_indicators({plan}).alignment_note)")
+    return dict(indicator=indicator, measure=measure, family=_family(kind), kind=kind, period_start=start,
+                period_end=end, value=cell.value, value_high=math.nan, qualifier=_OP_QUALIFIER.get(cell.op, "exact"),
+                unit=unit, source=f"{PLAN_REPORT_ID} line {int(row.line)}", quote=quote, origin=f"fyp{plan}",
+                note=note)
+
+
+def _level_slot(row, slot: str, cell, unit: str | None, span: tuple[int, int]) -> tuple:
+    """(indicator, measure, period_start, period_end, kind) of a base, target or achieved cell."""
+    from ...extract.plan_tables import GROWTH_NAME_PATTERN
+    from .plans import LEVEL_OF_RELATED_INDICATOR, REDUCTION_WORDS
+
+    code, name = str(row.indicator), str(row.indicator_zh)
+    reduction = any(w in (_str(row.sub_indicator_zh) or "") + name for w in REDUCTION_WORDS)
+    year = int(row.base_year) if slot == "base" else int(row.target_year)
+    indicator, start, end = LEVEL_OF_RELATED_INDICATOR.get(code, code), year, year
+    if code in LEVEL_OF_RELATED_INDICATOR:
+        measure = "rate" if unit == "%" else "level"
+    elif cell.op == "text":
+        measure = "qualitative"
+    elif GROWTH_NAME_PATTERN.search(name):
+        measure = "growth"
+    elif cell.cumulative:
+        measure = "cumulative_decline" if reduction else "level"
+    else:
+        measure = "decline" if reduction else "rate" if unit == "%" else "level"
+    if cell.cumulative:
+        start = year - 4
+    if slot == "target" and cell.op in ("<", "≤", "text"):
+        start, end = span      # a ceiling or an assignment holds over the plan period
+    kind = "plan_target" if slot == "target" else "outcome" if start == end else "plan_outcome"
+    return indicator, measure, start, end, kind
 
 
 def _headline_facts() -> list[dict]:
@@ -243,16 +228,12 @@ def _headline_facts() -> list[dict]:
 
     df = headline_figures()
     df = df[(df["issuer"] == CITY) & (df["lang"] == "zh") & df["indicator"].notna()]
-    facts = []
-    for r in df.itertuples(index=False):
-        facts.append(dict(
-            indicator=r.indicator, measure=r.measure, family=_family(r.kind), kind=r.kind,
-            period_start=_int(r.period_start), period_end=_int(r.period_end), value=r.value,
-            value_high=r.value_high, qualifier=r.qualifier, unit=_str(r.unit),
-            source=f"{r.report_id} line {r.line}", quote=r.quote, origin="headline",
-            note=f"{r.report_id} headline figure" + (f" ({r.basis})" if _str(r.basis) else ""),
-        ))
-    return facts
+    return [dict(indicator=r.indicator, measure=r.measure, family=_family(r.kind), kind=r.kind,
+                 period_start=_int(r.period_start), period_end=_int(r.period_end), value=r.value,
+                 value_high=r.value_high, qualifier=r.qualifier, unit=_str(r.unit),
+                 source=f"{r.report_id} line {r.line}", quote=r.quote, origin="headline",
+                 note=f"{r.report_id} headline figure" + (f" ({r.basis})" if _str(r.basis) else ""))
+            for r in df.itertuples(index=False)]
 
 
 @lru_cache(maxsize=None)
@@ -277,9 +258,7 @@ def _reference_facts(indicator: str, measure: str, year: int, family: str) -> li
             for _, r in ref.iterrows()]
 
 
-# ---------------------------------------------------------------------------------------------
-# District side
-# ---------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------- district side
 @lru_cache(maxsize=None)
 def _scope_line() -> str:
     from ...sources.raw import read_source
@@ -307,9 +286,7 @@ def _scope(row) -> str:
     return "金州行政区口径"
 
 
-# ---------------------------------------------------------------------------------------------
-# Pairing
-# ---------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------- pairing
 def _rank(fact: dict) -> tuple:
     bound = fact["qualifier"] in _BOUNDS
     return (bound, _ORIGIN_RANK.get(fact["origin"], 9))
@@ -365,26 +342,17 @@ def _difference(d, c: dict, scope: str) -> tuple[float, str]:
     elif dq not in _NUMERIC_TARGET_QUALIFIERS or cq not in _NUMERIC_TARGET_QUALIFIERS:
         return math.nan, f"no difference: targets not both single numbers (district {dq}, city {cq})"
     diff = round(float(d.value) - float(c["value"]), 4)
-    note = ""
-    if dq != cq:
-        note = f"qualifiers differ (district {dq}, city {cq}): difference of the stated numbers"
-    return diff, note
+    return diff, (f"qualifiers differ (district {dq}, city {cq}): difference of the stated numbers" if dq != cq else "")
 
 
 @memo
 def district_vs_city(reference: bool = False):
     """Every district figure beside the Dalian figure for the same indicator, measure and period.
 
-    One row per row of :func:`district_figures`, in the same order. Columns: indicator,
-    indicator_en, district_wording (as written), measure, kind (the district row's), period_start,
-    period_end, pairing ('paired' | 'derived' | 'share' | 'unpaired'), district_value,
-    district_value_high, district_qualifier, district_unit, district_basis, district_scope
-    (金州行政区口径 | 新区口径 | 省可比口径, from line 94), district_share_of, district_source
-    ('jinzhou-2021-zh line N'), district_quote, city_value, city_value_high, city_qualifier,
-    city_unit, city_kind, city_source (report id + line, or reference file + row + url),
-    city_quote (exact raw substring; for reference rows the original's wording), city_origin
-    (fyp14 | fyp13 | headline | reference | derived), difference (district − city, same unit; NaN
-    when not comparable), district_pct_of_city (levels), implied_city_value (shares), note.
+    One row per row of :func:`district_figures`, in the same order; columns :data:`COLUMNS`,
+    described in data/metadata/district_vs_city.yaml (pairing 'paired' | 'derived' | 'share' |
+    'unpaired'; city_origin fyp14 | fyp13 | headline | reference | derived; difference NaN when
+    the two sides are not comparable, with the reason in ``note``).
 
     ``reference=True`` also fills single-year figures the seeds lack from the reference data
     (Dalian's 2021 targets, 2020 outcomes), with ``city_origin == 'reference'``.
@@ -395,9 +363,7 @@ def district_vs_city(reference: bool = False):
 
     districts = district_figures()
     facts = list(_city_facts())
-    out = []
-    for d in districts.itertuples(index=False):
-        out.append(_pair(d, facts, districts, reference))
+    out = [_pair(d, facts, districts, reference) for d in districts.itertuples(index=False)]
     frame = pd.DataFrame(out, columns=COLUMNS)
     frame = frame.astype({c: "float64" for c in _FLOAT_COLUMNS} | {"period_start": "Int64", "period_end": "Int64"})
     return frame.astype({c: "string" for c in COLUMNS if c not in _FLOAT_COLUMNS + ["period_start", "period_end"]})
@@ -434,16 +400,7 @@ def _pair(d, facts: list[dict], districts, reference: bool) -> dict:
     if not matches and reference and key[2] == key[3] and key[2] is not None:
         matches = _reference_facts(d.indicator, d.measure, key[2], family)
     if not matches:
-        end = _int(d.period_end) or 0
-        others = sorted((f for f in facts if f["indicator"] == d.indicator),
-                        key=lambda f: (abs((f["period_end"] or 0) - end), _rank(f)))[:3]
-        why = f"no Dalian figure of {d.indicator} {d.measure} for {_period(d)} ({family}) in the seeds"
-        if d.measure == "qualitative" and _str(d.basis):
-            why += f"; qualitative: '{d.basis}'"
-        if others:
-            why += "; nearest city figures of this indicator: " + ", ".join(
-                f"{f['kind']} {f['measure']} {_period_of(f)} {_fmt_fact(f)}" for f in others)
-        row.update(pairing="unpaired", note="; ".join(notes + [why]))
+        row.update(pairing="unpaired", note="; ".join(notes + [_unpaired_note(d, facts, key, family)]))
         return row
     matches = sorted(matches, key=_rank)
     c = matches[0]
@@ -454,8 +411,6 @@ def _pair(d, facts: list[dict], districts, reference: bool) -> dict:
         city_origin=c["origin"], difference=diff,
     )
     notes.append(c["note"])
-    if c["origin"] == "fyp13" and c["measure"] == "avg_growth" and c["indicator"] == "gdp":
-        notes.append("the 2015 GDP cell is empty, so this growth cell cannot be checked against the levels")
     if diff_note:
         notes.append(diff_note)
     if d.measure == "level" and not is_missing(diff) and c["value"]:
@@ -467,6 +422,24 @@ def _pair(d, facts: list[dict], districts, reference: bool) -> dict:
         notes.append("also: " + "; ".join(_fmt_fact(f) for f in extra))
     row["note"] = "; ".join(n for n in notes if n)
     return row
+
+
+def _unpaired_note(d, facts: list[dict], key: tuple, family: str) -> str:
+    """Why a district figure has no city partner, and the city figures nearest to it."""
+    end = _int(d.period_end) or 0
+    others = sorted((f for f in facts if f["indicator"] == d.indicator),
+                    key=lambda f: (abs((f["period_end"] or 0) - end), _rank(f)))[:3]
+    why = f"no Dalian figure of {d.indicator} {d.measure} for {_period(d)} ({family}) in the seeds"
+    other = [f for f in facts if (f["indicator"], f["measure"], f["period_start"], f["period_end"]) == key[:4]]
+    if other:
+        why += (f"; the city's figure for {_period(d)} is a {other[0]['kind']} ({_fmt_fact(other[0])}), "
+                f"not compared with a district {d.kind}")
+    if d.measure == "qualitative" and _str(d.basis):
+        why += f"; qualitative: '{d.basis}'"
+    if others:
+        why += "; nearest city figures of this indicator: " + ", ".join(
+            f"{f['kind']} {f['measure']} {_period_of(f)} {_fmt_fact(f)}" for f in others)
+    return why
 
 
 def _share_row(row: dict, d, districts, notes: list[str]) -> dict:
@@ -492,9 +465,7 @@ def _share_row(row: dict, d, districts, notes: list[str]) -> dict:
     else:
         lv = levels.iloc[0]
         implied = round(float(lv.value) * 100.0 / share, 2)
-        row["implied_city_value"] = implied
-        row["city_unit"] = _str(lv.unit)
-        row["city_origin"] = "derived"
+        row.update(implied_city_value=implied, city_unit=_str(lv.unit), city_origin="derived")
         bound = {"at_least": "at most", "greater_than": "less than", "at_most": "at least",
                  "less_than": "more than"}.get(str(d.qualifier), "")
         notes.append(f"derived: city ≈ district level {lv.value:g} {lv.unit} (line {lv.line}) / {share:g}% = "
@@ -503,9 +474,7 @@ def _share_row(row: dict, d, districts, notes: list[str]) -> dict:
     return row
 
 
-# ---------------------------------------------------------------------------------------------
-# helpers
-# ---------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------- helpers
 def _str(x) -> str | None:
     return None if is_missing(x) or x == "" else str(x)
 
@@ -519,8 +488,7 @@ def _norm_unit(u) -> str:
 
 
 def _period(d) -> str:
-    s, e = _int(d.period_start), _int(d.period_end)
-    return f"{s}" if s == e else f"{s}–{e}"
+    return _period_of({"period_start": _int(d.period_start), "period_end": _int(d.period_end)})
 
 
 def _period_of(f: dict) -> str:

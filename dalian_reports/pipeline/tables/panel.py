@@ -101,6 +101,34 @@ def report_rows(doc, rows) -> list[dict]:
     return out
 
 
+def seed_rows() -> list[dict]:
+    """The seed reports that have no copy in the corpus (the Jinzhou District report of 2021), from
+    ``headline_figures``: source_file is the raw file under data/raw, corpus_commit 'seed'."""
+    from ...sources.notes import notes
+    from ...sources.raw import manifest_rows
+    from .headline import headline_figures
+
+    in_corpus = {n.key for n in notes(topic="corpus_copy")}
+    files = {r["source_id"]: r for r in manifest_rows()}
+    figures = headline_figures()
+    figures = figures[(figures["lang"] == "zh") & ~figures["report_id"].isin(in_corpus)
+                      & ~figures["report_id"].str.endswith("-copy") & figures["kind"].isin(PANEL_KINDS)]
+    figures = figures[figures["report_id"].str.match(r"^[a-z]+-\d{4}-zh$")]
+    out = []
+    for r in figures.to_dict("records"):
+        j = jurisdictions()[r["issuer"]]
+        manifest = files[r["source_id"]]
+        out.append(dict(jurisdiction=j.code, jurisdiction_zh=j.name_zh, level=j.level, parent=j.parent or None,
+                        year=r["period_end"], period_start=r["period_start"], report_year=r["report_year"],
+                        delivered=manifest["delivered"] or None, kind=r["kind"], indicator=r["indicator"],
+                        wording=r["indicator_zh"], measure=r["measure"], value=r["value"], value_high=r["value_high"],
+                        unit=r["unit"] or None, qualifier=r["qualifier"], stretch_value=r["stretch_value"],
+                        status=_status(r), relative_to=r["relative_to"], basis=r["basis"] or None,
+                        source_file=f"data/raw/{manifest['file']}", line=r["line"], quote=r["quote"],
+                        source_url=None, quality="lower", corpus_commit="seed"))
+    return out
+
+
 def targets_panel(root: str | Path | None = None):
     """The panel (columns :data:`COLUMNS`) built from the corpus at ``root`` (default :func:`corpus_root`)."""
     import pandas as pd
@@ -111,6 +139,8 @@ def targets_panel(root: str | Path | None = None):
     rows = []
     for doc, _account, parsed in corpus_parses(str(root)):
         rows.extend(report_rows(doc, parsed))
+    if not (Path(root) / "manifest.csv").is_file():   # the lawtext/gov corpus: the seed reports it lacks join it
+        rows.extend(seed_rows())
     frame = pd.DataFrame(rows, columns=COLUMNS)
     order = ["jurisdiction", "report_year", "line", "kind", "indicator", "quote"]
     frame = frame.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)

@@ -14,11 +14,17 @@ and the plan's own sentences that corroborate a reading.
 
 Decisions an economist should know
 ----------------------------------
-* 13th plan, rows 1–3 (地区生产总值, 全员劳动生产率, 一般公共预算收入): money aggregates have an
-  average growth rate instead of a target level (rule GROWTH_BY_UNIT): row 1 reads 7 as the
-  平均增速% and 7030.4 as the achieved level. For rows 3 and 10 the growth cell equals the
-  compound growth from the 2015 value to the achieved value, and the review prose (line 13,
-  城乡居民人均可支配收入年均增长分别为 5.7% 和 8%) confirms that 平均增速% is growth *achieved*.
+* 13th plan, rows 1–3 (地区生产总值, 全员劳动生产率, 一般公共预算收入): money aggregates have no
+  2020 target level. Where the row prints a 2015 level (row 3: 579.9 | 3.9 | 702.7, and row 10),
+  the growth cell equals the compound growth from the 2015 value to the achieved value, and the
+  review prose (line 13, 城乡居民人均可支配收入年均增长分别为 5.7% 和 8%) confirms that 平均增速% is
+  growth *achieved*. Where the 2015 cell is blank (rows 1 and 2: (blank) | 7 | 7030.4 and
+  (blank) | 6.2 | 16.9) the number stands in the 目标 cell and is the plan's *target* average
+  growth 2016–2020 (rule :data:`GROWTH_TARGET_RULE`): for GDP the reference data's official growth
+  (6.5, 7.1, 6.5, 6.5, 0.9 for 2016–2020, about 5.5% a year) and the fall of the level (7700 亿元
+  in 2015, 7030.4 in 2020, after the 2018 census revision) rule out 7 as the growth achieved.
+  Both rows are read the same way; ``target_value`` is then a rate in % a year (not a level in
+  the row's unit) and the table prints no achieved growth for them.
 * 13th plan, row 18 (用水量下降率) has a single cell ``[22.6]``; nothing tells whether it is the
   target or the achievement, so it is left unplaced (value columns NA) and flagged.
 * 14th plan, rows 14 and 15: the category cell (绿色 | 生态) and the 2025 cell (完成省下 | 达任务)
@@ -39,6 +45,7 @@ from __future__ import annotations
 
 from ...sources.notes import notes, source_of
 
+import math
 from functools import lru_cache
 
 import pandas as pd
@@ -73,6 +80,10 @@ REDUCTION_WORDS = ("降低", "下降", "减少")
 MEASURE_SUFFIXES = ("下降率", "降低率", "增长率", "减少比例", "降低", "下降", "增长", "减少")
 # A 14th-plan row whose 2020 cell is a level of a related indicator (see the module docstring).
 LEVEL_OF_RELATED_INDICATOR = {"rd_expenditure": "rd_intensity"}
+
+#: A completion-table row whose 2015 cell is blank and whose next cell is a money aggregate's growth:
+#: that cell is the plan's target average growth (% a year), read into the target columns.
+GROWTH_TARGET_RULE = "GROWTH_TARGET"
 
 # Sentences of the plan that corroborate a reading: (plan, code, raw line, quote, what it shows), from
 # data/raw/notes.csv (topic 'prose_evidence', key '<plan>:<code>'); each quote is checked against its raw line.
@@ -113,13 +124,36 @@ def _cell_columns(cell: Cell | None) -> tuple[float | None, str | None]:
     return (None, None) if cell is None else (cell.value, cell.text)
 
 
+def _growth_is_target(row: PlanRow) -> bool:
+    """GROWTH_TARGET: a money row of the completion table with a blank 2015 cell and a growth cell.
+
+    Nothing can check such a growth cell as the growth achieved (there is no 2015 level to compound
+    from), and by position it is the 目标 cell: the plan's target average growth.
+    """
+    return (row.placement_rule == "GROWTH_BY_UNIT" and BASE not in row.cells and GROWTH in row.cells
+            and TARGET not in row.cells)
+
+
+def _growth_target_note(row: PlanRow, cells: dict) -> str:
+    growth = cells[TARGET].text
+    achieved = cells[ACHIEVED].text if ACHIEVED in cells else "blank"
+    return (f"{GROWTH_TARGET_RULE}: 2015 年=blank, 2020 年 目标={growth} (the plan's target average growth "
+            f"2016–2020, % a year — not a 2020 level in {row.unit}), 2020 年 完成={achieved}; the 2015 cell is blank, "
+            f"so {growth} cannot be checked as growth achieved, and the table prints no achieved growth")
+
+
 def _record(plan: int, table: PlanTable, row: PlanRow) -> dict:
     code = _indicator_code(row)
-    base_value, base_text = _cell_columns(row.cells.get(BASE))
-    target = row.cells.get(TARGET)
+    cells, alignment_note = dict(row.cells), row.alignment_note
+    if _growth_is_target(row):
+        cells[TARGET] = cells.pop(GROWTH)
+        kept = [n for n in row.notes if not n.startswith("GROWTH_BY_UNIT")]
+        alignment_note = "; ".join([_growth_target_note(row, cells), *kept])
+    base_value, base_text = _cell_columns(cells.get(BASE))
+    target = cells.get(TARGET)
     target_value, target_text = _cell_columns(target)
-    growth_value, growth_text = _cell_columns(row.cells.get(GROWTH))
-    achieved_value, achieved_text = _cell_columns(row.cells.get(ACHIEVED))
+    growth_value, growth_text = _cell_columns(cells.get(GROWTH))
+    achieved_value, achieved_text = _cell_columns(cells.get(ACHIEVED))
     return {
         "plan": plan, "category": row.category, "number": row.number, "indicator_zh": row.indicator_zh,
         "sub_indicator_zh": row.sub_indicator_zh, "indicator": code, "indicator_en": name_en(code) if code else None,
@@ -129,7 +163,7 @@ def _record(plan: int, table: PlanTable, row: PlanRow) -> dict:
         "avg_growth_value": growth_value, "avg_growth_text": growth_text,
         "achieved_value": achieved_value, "achieved_text": achieved_text,
         "attribute": row.attribute, "cumulative": row.cumulative, "footnote": row.footnote,
-        "line": row.line, "alignment_note": row.alignment_note,
+        "line": row.line, "alignment_note": alignment_note,
     }
 
 
@@ -158,6 +192,39 @@ def _cross_table_notes(record: dict, plan13: pd.DataFrame) -> list[str]:
     return [note]
 
 
+def _growth_target_evidence(record: dict) -> list[str]:
+    """Why a GDP GROWTH_TARGET cell cannot be the growth achieved: the official growth of the plan's years
+    (reference data) and the 2015 and 2020 levels."""
+    if GROWTH_TARGET_RULE not in (record["alignment_note"] or ""):
+        return []
+    if record["indicator"] != "gdp":
+        return ["no official figure checks this row: it is read like the 地区生产总值 row of the same shape, "
+                "which the reference data check"]
+    from .headline import headline_figures
+    from .reference import official_outcomes
+
+    years = list(range(int(record["base_year"]) + 1, int(record["target_year"]) + 1))
+    ref = official_outcomes("dalian", "gdp", preferred_only=True)
+    growth = ref[(ref["measure"] == "growth") & ref["year"].isin(years)].set_index("year")
+    if sorted(growth.index) != years:
+        return [f"evidence: the reference data lack official growth for some of {years[0]}–{years[-1]}"]
+    values = [float(growth.loc[y, "value"]) for y in years]
+    compound = (math.prod(1 + v / 100 for v in values) ** (1 / len(values)) - 1) * 100
+    rows = ", ".join(f"{growth.loc[y, 'source_file']} row {int(growth.loc[y, 'source_row'])}" for y in years)
+    note = (f"evidence: official growth {years[0]}–{years[-1]} {', '.join(f'{v:g}' for v in values)} "
+            f"(reference data: {rows}) compounds to {compound:.1f}% a year, below {record['target_text']}")
+    h = headline_figures()
+    start = h[(h["issuer"] == "dalian") & (h["indicator"] == "gdp") & (h["kind"] == "outcome")
+              & (h["measure"] == "level") & (h["period_end"] == years[0] - 1)]
+    census = ref[(ref["measure"] == "level") & (ref["year"] == 2018)]
+    if not start.empty and not census.empty:
+        first, revised = start.iloc[0], census.iloc[0]
+        note += (f"; the level fell from {first['value']:g} 亿元 in {years[0] - 1} ({first['report_id']} line "
+                 f"{first['line']}) to the 完成 {record['achieved_text']} — the 2018 economic census revised it "
+                 f"down ({revised['source_file']} row {int(revised['source_row'])}: {revised['value']:g} in 2018)")
+    return [note + f": so {record['target_text']} is the target, not the growth achieved"]
+
+
 def _join_notes(existing: str | None, extra: list[str]) -> str | None:
     return "; ".join([existing] * bool(existing) + extra) or None
 
@@ -175,7 +242,7 @@ def _fyp_frame(plan: int) -> pd.DataFrame:
     records = [_record(plan, table, row) for row in table.rows]
     plan13 = _fyp_frame(13) if plan == 14 else None
     for record in records:
-        extra = _evidence_notes(plan, record["indicator"], lines)
+        extra = _evidence_notes(plan, record["indicator"], lines) + _growth_target_evidence(record)
         if plan13 is not None:
             extra += _cross_table_notes(record, plan13)
         record["alignment_note"] = _join_notes(record["alignment_note"], extra)
@@ -206,9 +273,11 @@ def plan13_status() -> pd.DataFrame:
 
     Rules, tried in this order (``status_rule`` names the one that decided and shows the numbers):
 
-    ``NO_TARGET``      no 2020 target in the table (e.g. GDP: only an average growth rate, which
-                       cannot be compared with an achieved level) → not_comparable.
+    ``NO_TARGET``      no 2020 target in the table (e.g. 一般公共预算收入: only the growth achieved)
+                       → not_comparable.
     ``TEXT_TARGET``    the target is a phrase → not_comparable.
+    ``GROWTH_TARGET``  the target is an average growth rate (GDP: 7, % a year) and the table gives
+                       only an achieved level → not_comparable (alignment_note has the evidence).
     ``NO_ACHIEVED``    no achievement in the table → not_comparable.
     ``BASIS``          one of target/achievement is a bracketed five-year cumulative figure and
                        the other is not → not_comparable. Two bracketed figures are compared.
@@ -249,6 +318,10 @@ def _status(row) -> tuple[str, str]:
         return "not_comparable", _no_target_reason(row)
     if target.op == "text":
         return "not_comparable", f"TEXT_TARGET: the target '{target.text}' is not a number"
+    if GROWTH_TARGET_RULE in (_text(row.alignment_note) or ""):
+        return "not_comparable", (f"{GROWTH_TARGET_RULE}: the target {target.text} is an average growth rate "
+                                  f"2016–2020 (% a year); the table gives no growth achieved, only the 2020 level "
+                                  f"{_text(row.achieved_text) or 'blank'} (see alignment_note)")
     if achieved is None or achieved.kind != "number":
         return "not_comparable", "NO_ACHIEVED: the table gives no achieved value"
     if target.cumulative != achieved.cumulative:
@@ -334,13 +407,18 @@ def plan14_implied_growth() -> pd.DataFrame:
     """The 14th-plan rows with ``implied_cagr_pct`` and ``cagr_rule``.
 
     ``implied_cagr_pct`` = ((target / base) ** (1 / 5) − 1) · 100, the compound annual change
-    2020→2025 that the target implies for a *level* indicator. NA, with the reason in
-    ``cagr_rule``, when the row is a growth rate (name ends in 增长: its cells are rates, not
-    levels), a reduction (降低/下降: cumulative percentages), the base or target is missing
-    ('—', blank), the target is a phrase (完成省下达任务) or a bracketed five-year figure, or the
-    base is not positive. For a floor ('>80', '≥20') the rate is the least implied, for a
-    ceiling ('<4.5') the most, for '≈' an approximation — ``cagr_rule`` says which.
+    2020→2025 that a *point* target (a plain number or '≈') implies for a *level* indicator. NA,
+    with the reason in ``cagr_rule``, when:
 
+    ``GROWTH_RATE``  the row is a growth rate (name ends in 增长: its cells are rates, not levels);
+    ``REDUCTION``    a reduction (降低/下降: cumulative percentages);
+    ``NO_BASE`` / ``NO_TARGET`` / ``TEXT_TARGET`` / ``NOT_A_LEVEL``  the base or target is missing
+                     ('—', blank), a phrase (完成省下达任务) or a bracketed five-year figure;
+    ``RATE_PP``      the unit is % (a rate or a share): the change is stated in percentage points
+                     (78.8 → >80: at least +1.2 percentage points), never as a percent change;
+    ``FLOOR`` / ``CEILING``  the target is a bound ('≥20', '<4.5'), not a point: the rule says what
+                     it asks of the level (a floor below the 2020 level asks for no growth; it is not
+                     a planned fall).
     >>> g = plan14_implied_growth().set_index("number")
     >>> print(round(g.loc[20, "implied_cagr_pct"], 2))
     8.87
@@ -350,10 +428,6 @@ def plan14_implied_growth() -> pd.DataFrame:
     frame["implied_cagr_pct"] = pd.array([value for value, _ in computed], dtype="float64")
     frame["cagr_rule"] = pd.array([rule for _, rule in computed], dtype="string")
     return frame
-
-
-_BOUND_WORDS = {">": "a floor: at least", "≥": "a floor: at least", "<": "a ceiling: at most",
-                "≤": "a ceiling: at most", "≈": "approximate:"}
 
 
 def _implied_cagr(row) -> tuple[float | None, str]:
@@ -372,9 +446,46 @@ def _implied_cagr(row) -> tuple[float | None, str]:
         return None, f"TEXT_TARGET: the 2025 target '{target.text}' is not a number"
     if target.kind != "number" or base.cumulative or target.cumulative:
         return None, "NOT_A_LEVEL: bracketed five-year figures or unavailable target"
+    years = int(row.target_year) - int(row.base_year)
+    if _text(row.unit) == "%":
+        return None, _percentage_point_rule(base, target, years)
     if base.value <= 0:
         return None, "NO_BASE: the 2020 value is not positive"
-    years = int(row.target_year) - int(row.base_year)
     rate = ((target.value / base.value) ** (1 / years) - 1) * 100
-    qualifier = f" (target {target.text} is {_BOUND_WORDS[target.op]} {rate:.2f}%)" if target.op else ""
-    return rate, f"LEVEL: ({target.value:g}/{base.value:g})^(1/{years}) − 1{qualifier}"
+    arithmetic = f"({target.value:g}/{base.value:g})^(1/{years}) − 1 = {rate:.2f}% a year"
+    if target.op in (">", "≥", "<", "≤"):
+        return None, _bound_rule(base, target, arithmetic)
+    qualifier = f" (target {target.text} is approximate)" if target.op == "≈" else ""
+    return rate, f"LEVEL: {arithmetic}{qualifier}"
+
+
+def _percentage_point_rule(base: Cell, target: Cell, years: int) -> str:
+    """A rate or share in % changes by percentage points; a bound stays a bound."""
+    change = round(target.value - base.value, 4)
+    text = (f"RATE_PP: a rate or share in %, so no compound growth: {base.text} → {target.text} = "
+            f"{change:+g} percentage points over {years} years ({change / years:+.2g} a year)")
+    if target.op in (">", "≥"):
+        return text + f"; {target.text} is a floor: at least {change:+g} percentage points"
+    if target.op in ("<", "≤"):
+        return text + (f"; {target.text} is a ceiling: at most {change:+g} percentage points — the rate must "
+                       "stay under it, not rise to it")
+    return text + ("; approximate" if target.op == "≈" else "")
+
+
+def _bound_rule(base: Cell, target: Cell, arithmetic: str) -> str:
+    """A floor or ceiling on a level: no point rate; the rule says what the bound asks of the level."""
+    floor = target.op in (">", "≥")
+    rule, word = ("FLOOR", "floor") if floor else ("CEILING", "ceiling")
+    if target.value == base.value:
+        asks = "it must not fall" if floor else "it must not rise"
+        return f"{rule}: {target.text} is a {word} equal to the 2020 level {base.text}: {asks}"
+    below = target.value < base.value
+    if floor and below:
+        return (f"{rule}: {target.text} is a {word} below the 2020 level {base.text}: the plan asks for no growth "
+                f"(a fall of at most {arithmetic.rsplit('= ', 1)[1].lstrip('-')} would still meet it), "
+                "not a planned fall")
+    if not floor and not below:
+        return (f"{rule}: {target.text} is a {word} above the 2020 level {base.text}: the plan allows growth of "
+                f"at most {arithmetic.rsplit('= ', 1)[1]}, not a planned rise")
+    bound = "at least" if floor else "at most"
+    return f"{rule}: {target.text} is a {word}: {bound} {arithmetic}"

@@ -1,0 +1,129 @@
+"""Build one figure alone, in one language, size and format: for the pipeline's build and the command line.
+
+>>> from dalian_reports.plots import save
+>>> path = save("target_ladder", "/tmp/ladder_zh.pdf", lang="zh", size="column")   # doctest: +SKIP
+
+:func:`render` returns the bytes (several formats from one drawing); :func:`save` writes one file
+atomically. Both draw inside the house style for the language and size, and give the same bytes every
+run (no dates, fixed SVG ids; PDF fonts are TrueType, never Type 3).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ._common import check_lang
+from .coverage import indicator_coverage
+from .district import district_vs_city
+from .drift import gdp_target_drift, target_vs_outcome
+from .ladder import target_ladder
+from .plans import fyp13_status, fyp14_targets
+from .style import _SAVE_METADATA, figure_bytes, house_style
+
+#: Every figure of the project: name -> function(data=None, *, lang, ax, size, title, note) -> Axes.
+FIGURES: dict[str, Callable] = {
+    "gdp_target_drift": gdp_target_drift,
+    "target_vs_outcome": target_vs_outcome,
+    "target_ladder": target_ladder,
+    "district_vs_city": district_vs_city,
+    "indicator_coverage": indicator_coverage,
+    "fyp13_status": fyp13_status,
+    "fyp14_targets": fyp14_targets,
+}
+FORMATS = tuple(_SAVE_METADATA)  # png, svg, pdf
+
+def check_name(name: str) -> Callable:
+    """The figure function called *name*; a ValueError listing the names otherwise."""
+    if name not in FIGURES:
+        raise ValueError(f"unknown figure {name!r}; choose one of: {', '.join(FIGURES)}")
+    return FIGURES[name]
+
+
+def check_format(fmt: str) -> str:
+    """*fmt* if it is png, svg or pdf; a ValueError naming them otherwise."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    return fmt
+
+
+def render(name: str, *, lang: str = "en", formats: Iterable[str] = ("png",), size: str = "full",
+           editable_text: bool = False, dpi: float | None = None) -> dict[str, bytes]:
+    """Draw figure *name* alone and return ``{format: bytes}`` for each of *formats*.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`FIGURES`.
+    lang : {'en', 'zh'}
+    formats : iterable of {'png', 'svg', 'pdf'}
+    size : {'full', 'column'}
+        7 in wide, or one journal column (3.5 in); heights in
+        :func:`dalian_reports.plots._common.figure_size`.
+    editable_text : bool
+        SVG text as ``<text>`` elements (editable; needs the fonts) instead of paths.
+    dpi : float, optional
+        PNG resolution (default: the house style's 200).
+
+    Returns
+    -------
+    dict of str to bytes
+
+    Examples
+    --------
+    >>> from dalian_reports.plots import render
+    >>> files = render("fyp13_status", lang="zh", formats=["svg", "pdf"], size="column")
+    >>> sorted(files), files["pdf"][:5]
+    (['pdf', 'svg'], b'%PDF-')
+    """
+    import matplotlib.pyplot as plt
+
+    function = check_name(name)
+    check_lang(lang)
+    formats = [check_format(fmt) for fmt in dict.fromkeys(formats)]
+    with house_style(lang, size):
+        fig = function(lang=lang, size=size).figure
+        try:
+            return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text) for fmt in formats}
+        finally:
+            plt.close(fig)
+
+
+def save(name: str, path: str | os.PathLike, *, lang: str = "en", fmt: str | None = None, size: str = "full",
+         editable_text: bool = False, dpi: float | None = None) -> Path:
+    """Build figure *name* alone and write it to *path* (atomically); return the path.
+
+    This is what ``dalian-reports figure NAME --lang en|zh --format png|svg|pdf --out PATH`` calls.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`FIGURES` (e.g. 'target_ladder').
+    path : str or path-like
+        File to write; its folder is created if missing.
+    lang : {'en', 'zh'}
+    fmt : {'png', 'svg', 'pdf'}, optional
+        Default: the suffix of *path*.
+    size, editable_text, dpi
+        As in :func:`render`.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from dalian_reports.plots import save
+    >>> out = save("target_ladder", pathlib.Path(tempfile.mkdtemp()) / "ladder.pdf", size="column")
+    >>> out.read_bytes()[:5]
+    b'%PDF-'
+    """
+    from .._atomic import atomic_write_bytes
+
+    path = Path(path)
+    fmt = fmt or path.suffix.lstrip(".").lower()
+    if not fmt:
+        raise ValueError(f"cannot tell the format of {str(path)!r}: give fmt= ({', '.join(FORMATS)}) or a suffix")
+    data = render(name, lang=lang, formats=[check_format(fmt)], size=size, editable_text=editable_text, dpi=dpi)
+    return atomic_write_bytes(path, data[fmt])
