@@ -54,10 +54,11 @@ def test_dev_key_is_consistent_with_the_corpus(corpus_dir):
     assert devkey.check_key(corpus_dir, "dev") == []
 
 
-def test_heldout_key_is_consistent_with_the_corpus(corpus_dir):
-    if not (devkey.KEY_SETS["heldout"] / "reports.csv").exists():
-        pytest.skip("no held-out key in this checkout")
-    assert devkey.check_key(corpus_dir, "heldout") == []
+@pytest.mark.parametrize("key_set", ["heldout", "heldout2"])
+def test_heldout_keys_are_consistent_with_the_corpus(corpus_dir, key_set):
+    if not (devkey.KEY_SETS[key_set] / "reports.csv").exists():
+        pytest.skip(f"no {key_set} key in this checkout")
+    assert devkey.check_key(corpus_dir, key_set) == []
 
 
 @pytest.mark.slow

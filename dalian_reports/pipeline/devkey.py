@@ -34,7 +34,8 @@ from ..vocab import KINDS, MEASURES, QUALIFIERS, lookup
 
 KEY_DIR = REPO / "data" / "devkey"
 #: The key sets: the development key, the held-out key (scored, never tuned on) and the English key.
-KEY_SETS = {"dev": KEY_DIR, "heldout": KEY_DIR / "heldout", "english": KEY_DIR / "english"}
+KEY_SETS = {"dev": KEY_DIR, "heldout": KEY_DIR / "heldout", "heldout2": KEY_DIR / "heldout2",
+            "english": KEY_DIR / "english"}
 CORPUS = REPO.parent / "shared" / "corpus" / "lawtext-gov"
 KEY_COLUMNS = ["file", "kind", "year", "indicator", "wording", "measure", "value", "value_high", "unit", "qualifier",
                "relative_to", "stretch_value", "line", "quote", "note"]
