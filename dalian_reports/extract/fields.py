@@ -159,11 +159,14 @@ def _start_of_reference(norm: str, start: int, subject: _Subject, compare: str) 
 def _last_year_figure(ctx, q: Quantity, compare: str) -> bool:
     """In a multi-year review, a figure compared with the year before it (比上年) or in a sentence about last year
     (去年，…) is the last year's outcome."""
-    if compare in ("上年", "去年") and not q.average and not q.cumulative:
-        return True
-    if q.average or q.cumulative:
-        return False
+    if (compare in ("上年", "去年") or "yoy" in q.prefix_roles) and not q.average and not q.cumulative:
+        return True   # 比上年 / 同比增长16.5%: compared with the year before
+    if q.average or q.cumulative or re.fullmatch(r"(?:19|20)\d\d", compare or ""):
+        return False   # 比2002年增长78%: over the years since
     sentence = max(ctx.span.start, ctx.norm.rfind("。", ctx.span.start, q.start) + 1)
+    opening = _YEAR_OPENING.match(ctx.norm, sentence)
+    if opening and ctx.period.end is not None and int(opening.group(1)) == ctx.period.end:
+        return True   # 过去的五年，…。2007年，我省实现地区生产总值11022亿元: the last year's own
     if _found(ctx, _LAST_YEAR_CLAUSE, sentence, q.start, "。", _LAST_YEAR_OPENING):   # …，去年… / 去年，…
         return True
     # a paragraph whose first sentence is about last year (特别是面对去年严峻复杂的经济形势…。地区生产总值增长9.5%)
@@ -173,6 +176,7 @@ def _last_year_figure(ctx, q: Quantity, compare: str) -> bool:
     return _found(ctx, _LAST_YEAR, para, lead_end, "\n") and not _found(ctx, _SEVERAL_YEARS, para, q.start, "\n")
 
 
+_YEAR_OPENING = re.compile(r"\s*(?:——\s*)?(?:\*\*[^*\n]{1,30}\*\*)?(?:据初步核算|初步统计|预计)?[，,]?((?:19|20)\d\d)\s*年(?![底末])")
 _LAST_YEAR_CLAUSE = re.compile(r"[，,；;]\s*去年")
 _LAST_YEAR_OPENING = re.compile(r"\s*去年")
 _LAST_YEAR = re.compile(r"去年|上一年")

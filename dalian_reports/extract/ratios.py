@@ -16,8 +16,9 @@ from .lists import compound_codes
 from .normal import normalize  # noqa: F401  (the doctest)
 from .tokens import tokens_in
 
-_LEAD = re.compile(r"([\u4e00-\u9fff、]{2,20}?)(?:由(?:(?:19|20)\d\d年的?)?|调整为|为|是|达到|优化为|变为)?$")
-_FROM = re.compile(r"由(?:(?P<year>(?:19|20)\d\d)年的?)?$")
+_AGO = r"[一二三四五六七八九十两\d]{1,2}年前的?"   # 由五年前的6.4∶52∶41.6: a starting point, year not written
+_LEAD = re.compile(r"([\u4e00-\u9fff、]{2,20}?)(?:由(?:(?:19|20)\d\d年的?|" + _AGO + r")?|调整为|为|是|达到|优化为|变为)?$")
+_FROM = re.compile(r"由(?:(?P<year>(?:19|20)\d\d)年的?|" + _AGO + r")?$")
 _CLAUSE_START = re.compile(r"[，,。；;]|[：:](?!\s*\d)")
 
 
@@ -32,7 +33,7 @@ def ratio_figures(norm: str, a: int, b: int, tokens=None):
         values = tuple(float(v) for v in re.split(r"\s*[:：∶]\s*", norm[token.start:token.end]))
         clause = max([a] + [m.end() for m in _CLAUSE_START.finditer(norm, a, token.start)])
         before = norm[clause:token.start]
-        wording = re.sub(r"(?:由(?:(?:19|20)\d\d年的?)?|调整为|优化为|变为|为|是|达到)+$", "", before)
+        wording = re.sub(r"(?:由(?:(?:19|20)\d\d年的?|" + _AGO + r")?|调整为|优化为|变为|为|是|达到)+$", "", before)
         wording = re.sub(r"由(?:19|20)\d\d年的[\d.:∶]+$", "", wording)
         wording = re.sub(r"由.*$", "", wording)
         codes = compound_codes(wording, len(values))

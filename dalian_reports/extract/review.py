@@ -39,6 +39,7 @@ _ACCOUNT_LEAD = re.compile(
 _SUBSECTION = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[，,、])")
 _SECOND_SUBSECTION = re.compile(r"^\s*(?:[（(]二[)）]|第二[，,、])")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+_OUTPUT_FIGURE = re.compile(r"(?:生产总值|GDP|经济总量)(?:达到|实现|增长|突破|迈上|为)?\s*\d")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|‰|亿|万|元|个百分点|倍)")
 ACCOUNT_LEAD_TAIL = 40   # characters before the lead that make its paragraph a summary too
 _BULLET = ("——", "—", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是")
@@ -105,6 +106,8 @@ def review_paragraphs(norm: str, report_year: int | None = None) -> list[tuple[i
     chosen = list(range(first, last))
     if not any(_FIGURE.search(norm[paras[i][0]:paras[i][1]]) for i in chosen):
         chosen = _first_subsection(norm, paras, last)
+    elif not five_years and not any(_OUTPUT_FIGURE.search(norm, *paras[i]) for i in chosen):
+        chosen += _output_paragraph(norm, paras, last)
     if five_years and report_year is not None:
         chosen += _year_block(norm, paras, last, report_year - 1)
     out, mode = [], five_years
@@ -137,6 +140,21 @@ def _year_block(norm: str, paras: list[tuple[int, int]], after: int, year: int) 
                     break
                 block.append(j)
             return block
+    return []
+
+
+def _output_paragraph(norm: str, paras: list[tuple[int, int]], at: int) -> list[int]:
+    """A summary with figures but none of the economy's output (一是…七是 achievements): the headline results open
+    the detailed account (（一）…主要指标增势良好。实现地区生产总值7363.9亿元…): that one paragraph, if the first
+    sub-sections state it."""
+    starts = [i for i in range(at, min(len(paras), at + 40)) if _SUBSECTION.match(norm[paras[i][0]:paras[i][1]])]
+    if not starts:
+        return []
+    for i in range(starts[0], min(len(paras), starts[0] + 6)):
+        if i > starts[0] and (_TOP_HEADING.match(norm[paras[i][0]:paras[i][1]]) or i in starts):
+            break
+        if _OUTPUT_FIGURE.search(norm, *paras[i]):
+            return [i]
     return []
 
 
