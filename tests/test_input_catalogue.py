@@ -307,10 +307,6 @@ def _extra_raw(name: str, content: bytes):
 
 S = "sources.csv"
 LANG_ROW = {"000": 1, "001": 2, "002": 3, "003": 4, "004": 5}  # data rows; the file line is one more
-XF_EXTRACT = pytest.mark.xfail(strict=True, reason="extract/headline.py (parser issue, another engineer) does not "
-                                                    "check report_year / text; see the final report")
-XF_VOCAB = pytest.mark.xfail(strict=True, reason="dalian_reports/vocab/__init__.py reads its CSV files unchecked "
-                                                  "(not in this change); see the final report")
 
 # ------------------------------------------------------------------------------- the catalogue
 
@@ -590,14 +586,11 @@ VOCABULARY = [
                  Error(ValueError, r"indicators\.csv: duplicate codes \['gdp'\]", None, None),
                  id="vocabulary: duplicate code"),
     pytest.param(vocabulary_file(lambda t: [r.pop(3) for r in t]),
-                 Error(SourceError, r"lacks columns", "indicators.csv", 1), id="vocabulary: missing column",
-                 marks=XF_VOCAB),
+                 Error(SourceError, r"lacks columns", "indicators.csv", 1), id="vocabulary: missing column"),
     pytest.param(vocabulary_file(encoding="gb18030"),
-                 Error(SourceError, r"not UTF-8", "indicators.csv", 2), id="vocabulary: saved as GB18030",
-                 marks=XF_VOCAB),
+                 Error(SourceError, r"not UTF-8", "indicators.csv", 2), id="vocabulary: saved as GB18030"),
     pytest.param(vocabulary_file(lambda t: t[2].append("x")),
-                 Error(SourceError, r"cells, but the header has", "indicators.csv", 3), id="vocabulary: ragged row",
-                 marks=XF_VOCAB),
+                 Error(SourceError, r"cells, but the header has", "indicators.csv", 3), id="vocabulary: ragged row"),
 ]
 
 ARGUMENTS = [
@@ -605,13 +598,13 @@ ARGUMENTS = [
                  id="api: lang fr"),
     pytest.param(call(dr.extract_headline, TARGET, None, 2024), ArgError(ValueError, r"lang"), id="api: lang None"),
     pytest.param(call(dr.extract_headline, TARGET, "zh", -5), ArgError(ValueError, r"report_year"),
-                 id="api: report_year -5", marks=XF_EXTRACT),
+                 id="api: report_year -5"),
     pytest.param(call(dr.extract_headline, TARGET, "zh", True), ArgError((TypeError, ValueError), r"report_year"),
-                 id="api: report_year True", marks=XF_EXTRACT),
+                 id="api: report_year True"),
     pytest.param(call(dr.extract_headline, TARGET, "zh", 2024.5), ArgError((TypeError, ValueError), r"report_year"),
-                 id="api: report_year 2024.5", marks=XF_EXTRACT),
+                 id="api: report_year 2024.5"),
     pytest.param(call(dr.extract_headline, None, "zh", 2024), ArgError(TypeError, r"text"),
-                 id="api: text None", marks=XF_EXTRACT),
+                 id="api: text None"),
     pytest.param(call(dr.load_table, "nope"), ArgError(KeyError, r"no table named 'nope'"), id="api: unknown table"),
     pytest.param(call(dr.get_metadata, "nope"), ArgError(KeyError, r"no table named 'nope'"),
                  id="api: metadata of an unknown table"),

@@ -14,11 +14,11 @@ the vocabulary knows what is left; nothing else is guessed.
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
 from ..vocab import HERE, jurisdictions, lookup, normalize
+from .._csv import read_csv_rows
 
 MAX_STRIPS = 6
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
@@ -36,27 +36,26 @@ _GROWTH_SUBJECT: dict[str, str] = {}   # a word that names an indicator only as 
 def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], dict[tuple[str, str], str]]:
     prefixes, suffixes, splits, clause = [], [], {}, {"clause_verb": [], "clause_end": []}
     _RELATIVE.clear()
-    with open(HERE / "wording.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            words = [w for w in row["words"].split("|") if w]
-            if row["kind"] == "prefix":
-                prefixes += words
-            elif row["kind"] == "suffix":
-                suffixes += words
-            elif row["kind"] == "relative":
-                code, _, words = row["words"].partition(":")
-                _RELATIVE.append((code, tuple(w for w in words.split("|") if w)))
-            elif row["kind"] == "growth_subject":
-                _GROWTH_SUBJECT.update(w.split("=", 1) for w in words)
-            elif row["kind"] == "fall_as":
-                _FALL_AS.update(w.split("=", 1) for w in words)
-            elif row["kind"] in clause:
-                clause[row["kind"]] += words
-            elif row["kind"] == "split":
-                for item in words:
-                    key, _, code = item.partition("=")
-                    base, _, note = key.partition(":")
-                    splits[(base, note)] = code
+    for row in read_csv_rows(HERE / "wording.csv", ["kind", "words"], shown=str(HERE / "wording.csv")):
+        words = [w for w in row["words"].split("|") if w]
+        if row["kind"] == "prefix":
+            prefixes += words
+        elif row["kind"] == "suffix":
+            suffixes += words
+        elif row["kind"] == "relative":
+            code, _, words = row["words"].partition(":")
+            _RELATIVE.append((code, tuple(w for w in words.split("|") if w)))
+        elif row["kind"] == "growth_subject":
+            _GROWTH_SUBJECT.update(w.split("=", 1) for w in words)
+        elif row["kind"] == "fall_as":
+            _FALL_AS.update(w.split("=", 1) for w in words)
+        elif row["kind"] in clause:
+            clause[row["kind"]] += words
+        elif row["kind"] == "split":
+            for item in words:
+                key, _, code = item.partition("=")
+                base, _, note = key.partition(":")
+                splits[(base, note)] = code
     for j in jurisdictions().values():
         prefixes += [j.name_zh, *j.aliases_zh]
     _CLAUSE[:] = [re.compile(rf"[，,、]?(?:{'|'.join(clause['clause_verb'])})[^，,。；]{{0,12}}?"

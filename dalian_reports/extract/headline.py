@@ -85,6 +85,8 @@ Examples
 """
 from __future__ import annotations
 
+import numbers
+
 import re
 
 
@@ -125,6 +127,30 @@ def places(jurisdiction: str | None) -> dict[str, str]:
     return out
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100   # the years a report the parser reads can be delivered in
+
+
+def check_arguments(text, lang, report_year) -> None:
+    """A clear error for an argument the parser cannot read (never a silently empty table).
+
+    >>> check_arguments("文本", "zh", 2024.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: report_year must be a whole year such as 2024 (or None), not 2024.5
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str (the report's text), not {type(text).__name__}")
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    if report_year is None:
+        return
+    if isinstance(report_year, bool) or not isinstance(report_year, numbers.Integral):   # numpy integers are years
+        raise TypeError(f"report_year must be a whole year such as 2024 (or None), not {report_year!r}")
+    if not FIRST_YEAR <= int(report_year) <= LAST_YEAR:
+        raise ValueError(f"report_year must be a year between {FIRST_YEAR} and {LAST_YEAR} (the year the report was "
+                         f"delivered), not {report_year!r}")
+
+
 def headline_records(text: str, lang: str = "zh", report_year: int | None = None, *,
                      jurisdiction: str | None = None) -> tuple[list[dict], list[dict]]:
     """(rows, unparsed) as lists of dicts: the pandas-free core of :func:`extract_headline`.
@@ -132,8 +158,7 @@ def headline_records(text: str, lang: str = "zh", report_year: int | None = None
     The text is normalised once (:func:`dalian_reports.extract.normal.normalize`) and read span by span; offsets,
     quotes and lines are then given back in the caller's text.
     """
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    check_arguments(text, lang, report_year)
     normal = normalize(text, lang)
     norm, source = normal.norm, normal.source
     paragraphs = _paragraphs(norm)
@@ -279,15 +304,25 @@ def unparsed(text: str, lang: str = "zh", report_year: int | None = None, **kwar
     return _unparsed_frame(leftovers)
 
 
+_WHOLE_COLUMNS = ("period_start", "period_end", "start", "end", "line")
+_FLOAT_COLUMNS = ("value", "value_high", "stretch_value")
+
+
 def _rows_frame(rows: list[dict]):
+    """The rows as a typed DataFrame, built column by column (one conversion per column, not per cell)."""
+    import numpy as np
     import pandas as pd
 
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for column in ("period_start", "period_end", "start", "end", "line"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("value", "value_high", "stretch_value"):
-        frame[column] = frame[column].astype(float)
-    return frame
+    data = {}
+    for column in COLUMNS:
+        cells = [row.get(column) for row in rows]
+        if column in _WHOLE_COLUMNS:
+            data[column] = pd.array(cells, dtype="Int64")
+        elif column in _FLOAT_COLUMNS:
+            data[column] = np.array([np.nan if cell is None else cell for cell in cells], dtype=float)
+        else:
+            data[column] = cells
+    return pd.DataFrame(data, columns=COLUMNS)
 
 
 def _unparsed_frame(rows: list[dict]):

@@ -18,21 +18,21 @@ values → urban, rural; 存贷款余额 → deposits, loans; 三次产业 → p
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
 from ..vocab import HERE
 from .coding import code_of
+from .._csv import read_csv_rows
 
 MIN_PART = 1
 
 
 @lru_cache(maxsize=1)
 def _compounds() -> tuple[tuple[re.Pattern, int, tuple[str, ...]], ...]:
-    with open(HERE / "compounds.csv", newline="", encoding="utf-8") as fh:
-        return tuple((re.compile(r["pattern"]), int(r["values"]), tuple(r["codes"].split("|")))
-                     for r in csv.DictReader(fh))
+    path = HERE / "compounds.csv"
+    return tuple((re.compile(r["pattern"]), r.number("values", whole=True), tuple(r["codes"].split("|")))
+                 for r in read_csv_rows(path, ["pattern", "values", "codes"], shown=str(path)))
 
 
 def compound_codes(wording: str, n_values: int) -> tuple[str, ...] | None:

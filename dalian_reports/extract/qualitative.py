@@ -15,13 +15,13 @@ start of each 、-separated part that the vocabulary knows (:func:`dalian_report
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
 from ..vocab import HERE
 from .accounting import _Spans
 from .coding import code_of
+from .._csv import read_csv_rows
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！!？?]")
 _VERB_FIRST = re.compile(r"^(?:全面|确保|努力|力争|争取)?完成(?:国家(?:和|、)?)?(?:省|市|上级)?(?:政府)?(?:上)?(?:下达|确定)?(?:的)?"
@@ -37,10 +37,9 @@ MAX_SUBJECT = 48   # longer than any wording of the vocabulary with its affixes:
 @lru_cache(maxsize=1)
 def _predicate_words() -> re.Pattern:
     words: list[str] = []
-    with open(HERE / "wording.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["kind"] == "predicate":
-                words += [w for w in row["words"].split("|") if w]
+    for row in read_csv_rows(HERE / "wording.csv", ["kind", "words"], shown=str(HERE / "wording.csv")):
+        if row["kind"] == "predicate":
+            words += [w for w in row["words"].split("|") if w]
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from .._resources import raw_dir
 from ..errors import SourceError
 from .raw import RawDocument, read_source
+from .._csv import read_csv_rows
 
 SENTENCE_END = "。！？!?；;：:”」）)"
 RULES_FILE = Path(__file__).with_name("cleaning_rules.csv")
@@ -57,8 +58,8 @@ class CleaningRule:
 @lru_cache(maxsize=1)
 def rule_catalogue() -> dict[str, CleaningRule]:
     """Every named rule (``cleaning_rules.csv``): name → rule."""
-    with open(RULES_FILE, newline="", encoding="utf-8") as fh:
-        return {r["rule"]: CleaningRule(r["rule"], r["description"]) for r in csv.DictReader(fh)}
+    return {r["rule"]: CleaningRule(r["rule"], r["description"])
+            for r in read_csv_rows(RULES_FILE, ["rule", "description"], shown=str(RULES_FILE))}
 
 
 @lru_cache(maxsize=None)

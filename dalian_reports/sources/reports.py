@@ -13,7 +13,6 @@ rules in ``YEAR_EVIDENCE``. All evidence for a report must agree, or loading fai
 """
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 from dataclasses import asdict, dataclass
@@ -23,6 +22,7 @@ from ..errors import SourceError
 from .numerals import chinese_to_int
 from .._resources import raw_dir
 from .raw import RawDocument, manifest_rows, read_source
+from .._csv import read_csv_rows
 
 YEAR = r"(?:\d{4}|20\?\?)"  # a year as written, or already masked as unknown
 
@@ -94,9 +94,8 @@ def split_compilation(doc: RawDocument) -> list[tuple[int, int, str]]:
 # in the compilation every year token is overwritten.
 def _year_evidence() -> list[tuple[str, re.Pattern, int, str]]:
     path = raw_dir() / "year_evidence.csv"
-    with open(path, newline="", encoding="utf-8") as fh:
-        return [(r["rule"], re.compile(r["pattern"].replace("{YEAR}", YEAR)), int(r["year"]), r["why"])
-                for r in csv.DictReader(fh)]
+    return [(r["rule"], re.compile(r["pattern"].replace("{YEAR}", YEAR)), r.number("year", whole=True), r["why"])
+            for r in read_csv_rows(path, ["rule", "pattern", "year", "why"], shown=str(path))]
 
 
 YEAR_EVIDENCE = _year_evidence()

@@ -20,12 +20,13 @@ higher value is better: 'up', 'down' or 'none').
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .._csv import read_csv_rows
 
 HERE = Path(__file__).resolve().parent
 VOCABULARY_FILE = HERE / "indicators.csv"
@@ -33,8 +34,9 @@ COLUMNS = ["code", "name_en", "name_zh", "aliases_zh", "aliases_en", "measures",
 
 
 def _codes(file: str, where=None) -> tuple[str, ...]:
-    with open(HERE / file, newline="", encoding="utf-8") as fh:
-        return tuple(r["code"] for r in csv.DictReader(fh) if where is None or where(r))
+    """The codes of one closed list; a damaged file is an error naming its file and line."""
+    return tuple(r["code"] for r in read_csv_rows(HERE / file, ["code"], shown=str(HERE / file))
+                 if where is None or where(r))
 
 
 #: Qualifiers read from text (exact, about, at_least, at_most, greater_than, less_than, range, qualitative).
@@ -67,10 +69,12 @@ def jurisdictions() -> dict[str, Jurisdiction]:
     >>> jurisdictions()["dalian"].parent
     'liaoning'
     """
-    with open(HERE / "jurisdictions.csv", newline="", encoding="utf-8") as fh:
-        return {r["code"]: Jurisdiction(r["code"], r["name_zh"], r["name_en"], r["level"], r["parent"],
-                                        r["corpus_folder"], tuple(filter(None, r["aliases_zh"].split("|"))))
-                for r in csv.DictReader(fh)}
+    path = HERE / "jurisdictions.csv"
+    rows = read_csv_rows(path, ["code", "name_zh", "name_en", "level", "parent", "corpus_folder", "aliases_zh"],
+                         shown=str(path))
+    return {r["code"]: Jurisdiction(r["code"], r["name_zh"], r["name_en"], r["level"], r["parent"],
+                                    r["corpus_folder"], tuple(filter(None, r["aliases_zh"].split("|"))))
+            for r in rows}
 
 
 def jurisdiction(code: str) -> Jurisdiction:
@@ -111,8 +115,7 @@ def normalize(wording: str) -> str:
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[dict, ...]:
-    with open(VOCABULARY_FILE, newline="", encoding="utf-8") as fh:
-        rows = tuple(csv.DictReader(fh))
+    rows = tuple(read_csv_rows(VOCABULARY_FILE, COLUMNS, shown=str(VOCABULARY_FILE)))   # file and line named
     codes = [r["code"] for r in rows]
     dupes = {c for c in codes if codes.count(c) > 1}
     if dupes:

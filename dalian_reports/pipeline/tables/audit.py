@@ -15,11 +15,11 @@ in the format of :mod:`dalian_reports.pipeline.tables.consistency`, with both qu
 """
 from __future__ import annotations
 
-import csv
 import math
 
 
 from ...vocab import HERE
+from ..._csv import read_csv_rows
 
 AVERAGE_TOLERANCE_PP = 0.3   # average_vs_annual: flag when the compounded annual rates differ by more than this
 LEVEL_UNITS = {"亿元": 1.0, "万亿元": 1e4, "元": 1.0, "万元": 1.0}
@@ -102,8 +102,7 @@ def averages_vs_annual(panel, jurisdiction: str = "dalian") -> list[dict]:
 
 
 def _switches() -> list[dict]:
-    with open(HERE / "definitions.csv", newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+    return list(read_csv_rows(HERE / "definitions.csv", [], shown=str(HERE / "definitions.csv")))
 
 
 def definition_switches(panel, jurisdiction: str = "dalian") -> list[dict]:
