@@ -53,6 +53,9 @@ _TRIGGERS_ZH = [
     ("plan_target", re.compile(_SENTENCE_START_ZH + rf"(?P<t>到\s*(?:{_YEAR}|{_CN_YEAR})\s*年(?:底|末)?)", re.M)),
     ("plan_outcome", re.compile(_SENTENCE_START_ZH + r"(?P<t>五年来|过去五年|过去的五年|这五年|近五年|" + _PLAN + r"(?:时期|期间)(?=[，,]|以来))", re.M)),
 ]
+#: Words each Chinese lead of a kind contains (one at least): a paragraph without any is not searched.
+_TRIGGER_WORDS_ZH = {"outcome": ("核算", "预计", "实现", "完成", "全年", "生产总值"), "target": ("目标", "指标"),
+                     "plan_target": ("到",), "plan_outcome": ("五",)}
 _TRIGGERS_EN = [
     ("outcome", re.compile(_SENTENCE_START_EN + r"(?P<t>It is (?:estimated|expected|projected|anticipated) that|(?:According to )?[Pp]reliminary (?:accounting|calculations?|estimates?|statistics)|In the whole year|For the whole year)", re.M)),
     ("target", re.compile(r"(?P<t>\b(?:main|major) (?:expected )?(?:goals|targets|objectives)\b|\bexpected (?:goals|targets)\b)", re.I)),
@@ -270,7 +273,10 @@ def headline_spans(norm: str, text, lang: str, report_year: int | None, paragrap
             continue
         found = []
         line_start = norm.rfind("\n", 0, para[0]) + 1   # so that ^ matches before an indent
+        words = norm[line_start:para[1]] if lang == "zh" else ""
         for kind, rx in triggers:
+            if words and not any(w in words for w in _TRIGGER_WORDS_ZH[kind]):
+                continue   # none of the words every lead of this kind contains: the regex cannot match
             for m in rx.finditer(norm, line_start, para[1]):
                 refined = _trigger_kind(norm, kind, m, para, lang, report_year)
                 if refined:
