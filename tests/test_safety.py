@@ -38,6 +38,7 @@ from dalian_reports.plots import FIGURES
 from dalian_reports.pipeline.tables.catalog import TABLES
 
 REPO = Path(__file__).resolve().parents[1]
+from dalian_reports.pipeline.keyed import FIGURES_RECORD, WORKBOOK_RECORD  # noqa: E402
 
 
 # ------------------------------------------------------------------------------ atomic build
@@ -58,6 +59,7 @@ def target_paths(out_dir: Path, fig_dir: Path) -> list[Path]:
         paths.append(out_dir / RECORD_NAME)   # what the whole-record tables were built from
     paths += [fig_dir / f"{name}_{lang}.{fmt}" for name in FIGURES for lang in build_mod.LANGS
               for fmt in build_mod.FIGURE_FORMATS]
+    paths += [fig_dir / FIGURES_RECORD, out_dir / WORKBOOK_RECORD]   # the keys figures and workbook were drawn with
     return paths
 
 
@@ -108,8 +110,9 @@ def cached_figures(real_build, monkeypatch):
     """Serve the real build's figure bytes, so an interrupted build reaches the write phase quickly."""
     figures = real_build[5]
 
-    def figure_outputs(figure_dir, quiet=False):
-        return {Path(figure_dir) / name: data for name, data in figures.items()}
+    def figure_outputs(figure_dir, quiet=False, workers=None, names=None):
+        return {Path(figure_dir) / name: data for name, data in figures.items()
+                if names is None or any(name.startswith(f"{n}_") for n in names)}
     monkeypatch.setattr(build_mod, "figure_outputs", figure_outputs)
 
 
@@ -145,6 +148,7 @@ def test_failing_table_builder_leaves_previous_outputs(previous_outputs, monkeyp
     def broken(*args, **kwargs):
         raise RuntimeError("table builder failed")
     monkeypatch.setattr(plans, "plan14_implied_growth", broken)
+    monkeypatch.setenv("DALIAN_REPORTS_REBUILD", "1")   # else the committed table, built from these inputs, is reused
     with pytest.raises(RuntimeError, match="table builder failed"):
         build_mod.build(out_dir, fig_dir, out_dir, quiet=True)
     assert_untouched(before, out_dir, fig_dir)

@@ -25,6 +25,8 @@ from ..errors import DalianReportsError
 from .tables.catalog import TABLES
 
 WORKBOOK_NAME = "dalian_reports.xlsx"
+LABELS_READ = "labels read"           # the entry of a rendered figure that lists the label keys it read
+LABELS_USED: dict[str, list[str]] = {}   # figure -> label keys, as last rendered in this process
 FIGURE_FORMATS = ("png", "svg")
 LANGS = ("en", "zh")
 PROCESSED_DIR = REPO / "data" / "processed"
@@ -79,7 +81,7 @@ def _corpus_record(tables: dict, contents: dict[Path, bytes], out_dir: Path) -> 
     from .tables.reuse import RECORD_NAME, record_bytes
 
     root = corpus_root()
-    names = [spec.name for spec in TABLES if spec.needs_corpus and spec.name in tables]
+    names = [spec.name for spec in TABLES if spec.name in tables]
     if root is None or not names:   # no corpus: the committed record stays as it is
         previous = PROCESSED_DIR / RECORD_NAME
         return {out_dir / RECORD_NAME: previous.read_bytes()} if previous.is_file() else {}
@@ -93,16 +95,20 @@ def _render(name: str) -> dict[str, bytes]:
 
     matplotlib.use("Agg")
     from ..plots import render
+    from ..plots.style import labels_read
 
     out = {}
-    for lang in LANGS:
-        for fmt, data in render(name, lang=lang, formats=FIGURE_FORMATS).items():
-            out[f"{name}_{lang}.{fmt}"] = data
+    with labels_read() as keys:
+        for lang in LANGS:
+            for fmt, data in render(name, lang=lang, formats=FIGURE_FORMATS).items():
+                out[f"{name}_{lang}.{fmt}"] = data
+    out[LABELS_READ] = json.dumps(sorted(keys)).encode()   # what the figure's key must also cover
     return out
 
 
-def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = None) -> dict[Path, bytes]:
-    """path -> bytes for every figure in both languages and both formats.
+def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = None,
+                   names: list[str] | None = None) -> dict[Path, bytes]:
+    """path -> bytes for every figure (or those in ``names``) in both languages and both formats.
 
     Figures are independent, so they are rendered in a pool of processes (one per core); each worker
     produces the same bytes a serial run would, so the output does not depend on the number of workers.
@@ -120,7 +126,9 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
     from ..plots import FIGURES, register_cjk_font
 
     register_cjk_font()
-    names = list(FIGURES)
+    names = list(FIGURES) if names is None else names
+    if not names:
+        return {}
     workers = workers or min(len(names), os.cpu_count() or 1)
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -132,7 +140,8 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
         rendered = [_render(name) for name in names]
     out: dict[Path, bytes] = {}
     for name, files in zip(names, rendered):
-        out.update({figure_dir / file: data for file, data in files.items()})
+        out.update({figure_dir / file: data for file, data in files.items() if file != LABELS_READ})
+        LABELS_USED[name] = json.loads(files[LABELS_READ])
         _log(f"  figure {name}", quiet)
     return out
 
@@ -154,18 +163,61 @@ def workbook_contents(tables: dict) -> bytes:
     )
 
 
-def staged_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool) -> dict[Path, bytes]:
+def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool) -> dict[Path, bytes]:
+    """Every figure file and the record of their keys: a figure whose key and files are unchanged is reused,
+    the others are drawn (see :mod:`.keyed`)."""
+    from ..plots import FIGURES
+    from .keyed import FIGURES_RECORD, figure_keys, labels_digest, record_bytes, record_entry, reused_figure
+
+    keys = figure_keys(processed, settings=repr((FIGURE_FORMATS, LANGS)).encode())
+    out: dict[Path, bytes] = {}
+    files_of: dict[str, dict[Path, bytes]] = {}
+    labels_of: dict[str, list[str] | None] = {}
+    for name in FIGURES:
+        reused, labels = reused_figure(figure_dir, name, keys[name])
+        if reused is not None:
+            files_of[name], labels_of[name] = reused, labels
+            _log(f"  figure {name} (unchanged)", quiet)
+    drawn = staged_figures(processed, figure_dir, quiet, [n for n in FIGURES if n not in files_of])
+    for name in FIGURES:
+        if name not in files_of:
+            prefix = f"{name}_"
+            files_of[name] = {p: d for p, d in drawn.items() if p.name.startswith(prefix)
+                              and p.name[len(prefix):].split(".")[0] in LANGS}
+            labels_of[name] = LABELS_USED.get(name)   # None (never reused) if the drawing did not report them
+        out.update(files_of[name])
+    out[figure_dir / FIGURES_RECORD] = record_bytes({n: dict(record_entry(keys[n], files_of[n]), labels=labels_of[n],
+                                                          labels_digest=labels_digest(labels_of[n]))
+                                                  for n in FIGURES})
+    return out
+
+
+def keyed_workbook(tables: dict, processed: dict[Path, bytes], exports_dir: Path) -> dict[Path, bytes]:
+    """The workbook (reused when its key and bytes are unchanged) and its record."""
+    from .keyed import WORKBOOK_RECORD, record_bytes, record_entry, reused_files, workbook_key
+
+    key = workbook_key(processed)
+    files = reused_files(exports_dir, WORKBOOK_RECORD, "workbook", key)
+    if files is None:
+        files = {exports_dir / WORKBOOK_NAME: workbook_contents(tables)}
+    return {**files, exports_dir / WORKBOOK_RECORD: record_bytes({"workbook": record_entry(key, files)})}
+
+
+def staged_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool,
+                   names: list[str] | None = None) -> dict[Path, bytes]:
     """Figures drawn from tables not yet published: the library reads them from a temporary folder."""
     import os
     import tempfile
 
+    if names is not None and not names:
+        return {}
     with tempfile.TemporaryDirectory(prefix="dalian-reports-tables-") as staging:
         for path, data in processed.items():
             (Path(staging) / path.name).write_bytes(data)
         previous = os.environ.get("DALIAN_REPORTS_TABLES")
         os.environ["DALIAN_REPORTS_TABLES"] = staging
         try:
-            return figure_outputs(figure_dir, quiet)
+            return figure_outputs(figure_dir, quiet, names=names)
         finally:
             if previous is None:
                 os.environ.pop("DALIAN_REPORTS_TABLES", None)
@@ -204,12 +256,13 @@ def _build_contents(out_dir: Path, figure_dir: Path, exports_dir: Path, figures:
     _log("building tables", quiet)
     tables = table_outputs(quiet)
     contents = processed_contents(tables, out_dir)
+    processed = dict(contents)   # what the figures and the workbook are drawn from (their keys cover it)
     if figures:
         _log("building figures", quiet)
-        contents.update(staged_figures(dict(contents), figure_dir, quiet))
+        contents.update(keyed_figures(processed, figure_dir, quiet))
     if workbook:
         _log("building workbook", quiet)
-        contents[exports_dir / WORKBOOK_NAME] = workbook_contents(tables)
+        contents.update(keyed_workbook(tables, processed, exports_dir))
     return contents
 
 
@@ -236,6 +289,21 @@ def notebook_from_text(source: Path):
     return nb
 
 
+def coalesce_streams(nb) -> None:
+    """Merge consecutive stdout (or stderr) chunks of a cell: how the kernel happened to flush its output
+    must not change the committed notebook."""
+    for cell in nb.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            if (merged and output.get("output_type") == "stream" and merged[-1].get("output_type") == "stream"
+                    and merged[-1].get("name") == output.get("name")):
+                merged[-1]["text"] = "".join([merged[-1]["text"], output["text"]])
+                continue
+            merged.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
 def execute_notebooks(paths: list[Path] | None = None, quiet: bool = False, timeout: int = 600) -> list[Path]:
     """Execute each notebook from its text source (fresh kernel, top to bottom) and write the ``.ipynb`` beside
     it, atomically. ``paths`` are text sources (``.md``) or their ``.ipynb`` names."""
@@ -253,6 +321,7 @@ def execute_notebooks(paths: list[Path] | None = None, quiet: bool = False, time
         NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                        resources={"metadata": {"path": str(source.parent)}}).execute()
         nb.metadata.pop("widgets", None)
+        coalesce_streams(nb)
         target = source.with_suffix(".ipynb")
         atomic_write_text(target, nbformat.writes(nb) + "\n")
         written.append(target)

@@ -295,6 +295,27 @@ def _labels() -> dict[str, dict[str, str]]:
     return table
 
 
+_LABELS_READ: list[set[str]] = []   # the label keys read inside each open labels_read() block
+
+
+@contextlib.contextmanager
+def labels_read():
+    """Collect the keys of the labels read inside the block (the build keys each figure by the labels it used,
+    so editing one figure's title redraws that figure alone).
+
+    >>> with labels_read() as keys:
+    ...     _ = label("year", "en")
+    >>> sorted(keys)
+    ['year']
+    """
+    keys: set[str] = set()
+    _LABELS_READ.append(keys)
+    try:
+        yield keys
+    finally:
+        _LABELS_READ.remove(keys)
+
+
 def label(key: str, lang: str | None = None) -> str:
     """Axis title or legend word *key* in *lang* (default: the active house style's).
 
@@ -302,14 +323,25 @@ def label(key: str, lang: str | None = None) -> str:
     '年份'
     """
     lang = _check_lang(current_lang() if lang is None else lang)
+    for keys in _LABELS_READ:
+        keys.add(key)
     try:
         return _labels()[key][lang]
     except KeyError:
         raise KeyError(f"no label {key!r} for lang {lang!r} in dalian_reports/plots/labels.csv") from None
 
 
+def label_texts(keys) -> list:
+    """``[[key, {lang: text} or None], …]`` for ``keys`` as they are now in labels.csv (None for a key it lacks,
+    which a figure may have tried before a fallback): what a figure that read those labels was drawn with."""
+    table = _labels()
+    return [[key, table.get(key)] for key in sorted(keys)]
+
+
 def label_table() -> dict[str, dict[str, str]]:
     """All labels: ``{key: {"en": ..., "zh": ...}}`` (a copy)."""
+    for keys in _LABELS_READ:
+        keys.update(_labels())
     return {key: dict(texts) for key, texts in _labels().items()}
 
 

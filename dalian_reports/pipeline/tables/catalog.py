@@ -19,14 +19,15 @@ class TableSpec:
     needs_corpus: bool = False   # built from ../shared/corpus; without it the committed table is kept
 
     def build(self):
-        if self.needs_corpus:
-            from ..build import PROCESSED_DIR
-            from .panel import corpus_root
-            from .reuse import reusable
+        """The table: the committed one when it was built from exactly the current inputs (see
+        :mod:`.reuse`) or, for a whole-record table, when the corpus is absent; else built now."""
+        from ..build import PROCESSED_DIR
+        from .panel import corpus_root
+        from .reuse import reusable
 
-            root = corpus_root()
-            if root is None or reusable(self.name, str(root), PROCESSED_DIR):   # absent, or built from these inputs
-                return committed_table(self.name)
+        root = corpus_root()
+        if (root is None and self.needs_corpus) or (root is not None and reusable(self.name, str(root), PROCESSED_DIR)):
+            return committed_table(self.name)
         module, function = self.builder.split(":")
         return getattr(importlib.import_module(module), function)(**self.kwargs)
 

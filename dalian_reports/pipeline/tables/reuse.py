@@ -1,8 +1,10 @@
-"""Content-keyed reuse of the whole-record tables: parse the corpus only when something it depends on changed.
+"""Content-keyed reuse of the tables: parse the corpus and rebuild a table only when something it depends on changed.
 
-Building ``targets_panel`` reads and parses every report of the corpus (about half a minute). The build records,
+Building ``targets_panel`` reads and parses every report of the corpus (about half a minute), and the audit and
+the target tables read the corpus too. The build records,
 in ``data/processed/corpus_build.json``, a fingerprint of everything those tables are computed from — every file
-of the corpus, the package's code and vocabulary, and the project's inputs (``data/raw``, ``data/metadata``,
+of the corpus, the package's code (but the plot functions, which no table is computed from) and vocabulary, and the
+project's inputs (``data/raw``, ``data/metadata``,
 ``data/reference``, ``data/sources.csv``) — together with the sha256 of each table it wrote. The next build reuses a
 committed table only when the fingerprint is unchanged **and** the committed file still has the recorded sha256;
 anything else (a changed report, a parser change, an edited or damaged CSV) rebuilds it. Nothing is unpickled;
@@ -22,11 +24,17 @@ RECORD_NAME = "corpus_build.json"
 INPUTS = ("dalian_reports", "data/raw", "data/metadata", "data/reference", "data/sources.csv")
 
 
+#: Parts of the package no table is computed from (the tables' code never imports them; a test checks it), so a
+#: change to a figure does not rebuild the tables.
+NOT_TABLE_INPUTS = ("dalian_reports/plots",)
+
+
 def _files(base: Path) -> list[Path]:
     if base.is_file():
         return [base]
+    skip = [REPO / part for part in NOT_TABLE_INPUTS]
     return sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                  and p.suffix not in (".pyc",))
+                  and p.suffix not in (".pyc",) and not any(p.is_relative_to(s) for s in skip))
 
 
 @lru_cache(maxsize=4)
