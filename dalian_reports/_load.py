@@ -130,3 +130,12 @@ def _text_dtypes(meta: TableMetadata) -> dict[str, str]:
     """Dtypes that read every value whatever it holds, for :func:`apply_types` to check and convert."""
     return {c.name: ("string" if c.dtype in ("string", "category") else
                      "object" if c.dtype in ("boolean", "int64") else c.dtype) for c in meta.columns}
+
+
+def _filter(df, **conditions):
+    for column, wanted in conditions.items():
+        if wanted is None:
+            continue
+        values = [wanted] if isinstance(wanted, (str, int)) else list(wanted)
+        df = df[df[column].isin(values)]
+    return df.reset_index(drop=True)

@@ -463,3 +463,13 @@ def test_tolerance_choice_does_not_drive_results():
     verdict = dict(zip(zip(pairs.jurisdiction, pairs.year), base))
     assert verdict[("dalian", 2022)] == "miss" and verdict[("dalian", 2019)] == "hit"   # 4.0 vs 8左右; 6.5 vs 6.5以上
     assert verdict[("dalian", 2023)] == "hit" and verdict[("liaoning", 2023)] == "hit"
+
+
+@pytest.mark.parametrize("wording, qualifier", [
+    ("不低于6%", "at_least"), ("至少6%", "at_least"), ("近8%", "about"), ("6.5%上下", "about"),
+    ("7600亿元、增长8%左右", "about"), ("over half of Dalian", "greater_than"), ("", "none"),
+])
+def test_reference_wordings_are_read_by_the_parsers_grammar(wording, qualifier):
+    """The reference builder once had its own grammar, which read the first four as 'exact'."""
+    value = 8.0 if "8%" in wording else None
+    assert reference_build.qualifier_from_text(wording, value) == qualifier

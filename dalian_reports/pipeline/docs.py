@@ -18,6 +18,7 @@ from .metadata import table_metadata
 from .tables.catalog import table_names
 
 LOADERS = PACKAGE_DIR / "loaders.py"
+LOADER_MODULES = (LOADERS, PACKAGE_DIR / "record.py")   # every module whose docstrings list a table's columns
 README = REPO / "README.md"
 _DOC_BLOCK = re.compile(r"(?P<indent>[ ]*)\.\. columns: (?P<name>\w+)\n.*?(?P=indent)\.\. end columns\n", re.S)
 _README_BLOCK = re.compile(r"<!-- tables -->\n.*?<!-- end tables -->\n", re.S)
@@ -60,7 +61,7 @@ def write_docs() -> list[Path]:
     from .._atomic import atomic_write_text
 
     changed = []
-    for path, render in ((LOADERS, loaders_text), (README, readme_text)):
+    for path, render in [(m, loaders_text) for m in LOADER_MODULES] + [(README, readme_text)]:
         old = path.read_text(encoding="utf-8")
         new = render(old)
         if new != old:
