@@ -81,3 +81,27 @@ def test_a_ratio_of_shares_from_n_years_ago_is_the_starting_point_not_last_years
     outcome = {(r.indicator, r.value) for r in df[df.kind == "outcome"].itertuples()}
     assert ("service_share", 52.1) in outcome and ("secondary_share", 41.5) in outcome
     assert ("secondary_share", 52.0) not in outcome and ("service_share", 41.6) not in outcome
+
+
+@pytest.mark.parametrize("sentence, value, qualifier", [
+    # 政府工作报告-主要城市/哈尔滨市/2011.md line 99 (abridged)
+    ("注重实现经济发展速度和结构质量效益相统一。预期地区生产总值增长12%以上。地方财政一般预算收入增长15%。", 12.0, "at_least"),
+    # 政府工作报告-主要城市/宁波市/2020.md line 68 (abridged)
+    ("在常态化疫情防控中抓实经济社会发展各项工作，建议奋力实现地区生产总值增长6.5%左右，一般公共预算收入增长3%。", 6.5, "about"),
+    # 政府工作报告-主要城市/青岛市/2003.md line 70 (abridged)
+    ("加快构建可持续发展的经济体系。今年国内生产总值增长13%，地方财政收入增长12.5%。", 13.0, "exact"),
+    # 政府工作报告-主要城市/青岛市/2020.md line 106 (abridged)
+    ("综合分析各种有利和不利因素，市委市政府把全市生产总值增长目标确定为6.5%左右。", 6.5, "about"),
+])
+def test_a_goal_sentence_is_the_target_when_the_report_has_no_target_paragraph(sentence, value, qualifier):
+    text = "一、2019年工作回顾\n预计，地区生产总值增长6%。\n二、今年工作安排\n" + sentence + "\n"
+    df = extract_headline(text, "zh", 2020, jurisdiction="qingdao")
+    gdp = df[(df.kind == "target") & (df.indicator == "gdp")]
+    assert gdp[["value", "qualifier"]].values.tolist() == [[value, qualifier]]
+
+
+def test_goal_sentences_are_not_read_when_the_report_has_a_target_paragraph():
+    text = ("一、2019年工作回顾\n预计，地区生产总值增长6%。\n二、今年工作安排\n主要预期目标是：地区生产总值增长6%左右。\n"
+            "三、重点工作\n力争实现地区生产总值增长7%，打造新高地。\n")
+    df = extract_headline(text, "zh", 2020, jurisdiction="qingdao")
+    assert df[(df.kind == "target") & (df.indicator == "gdp")].value.tolist() == [6.0]

@@ -298,7 +298,38 @@ def headline_spans(norm: str, text, lang: str, report_year: int | None, paragrap
             if end > start:
                 spans.append(HeadlineSpan(start, end, kind, section))
         i = last + 1
+    if lang == "zh" and not any(span.kind == "target" for span in spans):
+        spans = sorted(spans + goal_sentences(norm, text, paragraphs, review, spans), key=lambda span: span.start)
     return spans
+
+
+# A report without a target paragraph may still state the year's GDP goal in a sentence of its own:
+# 预期地区生产总值增长12%以上。 / 今年国内生产总值增长13%， / 建议奋力实现地区生产总值增长6.5%左右，/
+# 市委市政府把全市生产总值增长目标确定为6.5%左右。
+_GOAL_LEAD_ZH = re.compile(
+    r"(?:^|(?<=[。；;!！?？:：，,]))\s*(?P<t>(?:今年|预期|建议|努力|奋力|力争|确保)+(?:实现)?)"
+    r"(?=(?:全市|全省|全国|全区|我市|我省)?(?:地区|国内)?生产总值(?:比上年)?增长\s*\d)"
+    r"|(?P<g>(?:全市|全省|全国|全区)?(?:地区|国内)?生产总值增长目标(?:确定|定|设定)?为)", re.M)
+
+
+def goal_sentences(norm: str, text, paragraphs, review: dict, spans: list[HeadlineSpan]) -> list[HeadlineSpan]:
+    """Target spans from goal sentences after the review, for a report in which no target paragraph was found:
+    from the goal's lead to the end of its paragraph."""
+    after = max([a for a in review] + [s.end for s in spans if s.kind in ("outcome", "plan_outcome")] + [0])
+    out, section = [], ""
+    for para in paragraphs:
+        if _is_heading(norm, para, "zh"):
+            if _is_top_heading(norm, para, "zh"):
+                section = text[para[0]:para[1]].strip()
+            continue
+        if para[0] < after or any(s.start < para[1] and para[0] < s.end for s in spans):
+            continue
+        m = _GOAL_LEAD_ZH.search(norm, para[0], para[1])
+        if m:
+            start = m.start("t") if m.group("t") else m.start("g")
+            out.append(HeadlineSpan(start, _trim_end(norm, start, para[1]), "target", section))
+            break   # the first goal sentence opens the year's targets
+    return out
 
 
 def _bullet_of_review(norm: str, paragraphs, lead: int, last: int, kind: str) -> bool:

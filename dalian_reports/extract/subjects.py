@@ -33,14 +33,15 @@ _LEAD_STRIP_ZH = [
     re.compile(r"(?:据|经)?初步核算|预计|五年来|过去的五年|过去五年|这五年|近五年|“?十[一二三四五六七八九]?五”?(?:时期|期间)(?:以来)?"),
     re.compile(r"(?:[一二三四五六七八九十]是)|其中|同时|此外|另外|以及|及|和|与|并且|并|且|还有|还|全年(?!实现|完成)"),
     re.compile(r"(?:全年|全市|全区|全县|全省|我市|我区|本市)?(?:经济)?(?:共|累计)?(?:实现|完成)(?=\D)"),
-    re.compile(r"力争|争取"),
+    re.compile(r"力争|争取|(?:建议|努力|奋力|预期|确保)+(?:实现)?"),
     re.compile(r"(?:比|较)(?:年初|上年末|去年末|上年同期|上年|去年|同期)|同比|按?可比价(?:格)?(?:计算)?|同口径"),
     re.compile(r"(?:实际|名义|可比|新增|增加)$"),
     re.compile(r"(?:大关|台阶|关口|门槛)|(?:总量|总额|规模)$"),   # 突破8000亿元大关、达到…; …，总量达到1272亿元
 ]
 _LEAD_YEAR_ZH = re.compile(rf"(?:到\s*)?(?P<y>{_YEAR}|{_CN_YEAR})\s*年(?:末|底|全年)?[，,]?")
 _LEAD_COMPARE = re.compile(r"(?:与|同|比|较)\s*(?P<y>(?:19|20)\d\d)\s*年\s*相?比[，,]?|[Cc]ompared (?:with|to) (?:the )?(?:end of )?(?P<e>(?:19|20)\d\d)\s*,?")
-_TRAIL_STRIP_ZH = re.compile(r"(?:[\s的，,、：:（(]|持续|继续|基本|进一步|保持|稳定|总体|(?<![人年平])均|都|分别|同比|全年|逆势|分别为)+$")
+_TRAIL_STRIP_ZH = re.compile(r"(?:[\s的，,、：:（(]|持续|继续|基本|进一步|保持|稳定|总体|(?<![人年平])均|都|分别|同比|全年|逆势|分别为"
+                             r"|(?<=增长)目标(?:确定|设定|定)?)+$")   # 生产总值增长目标确定为6.5%左右
 _LEAD_STRIP_EN = [
     re.compile(r"[\s,;:()\"“”.\-]+"),
     re.compile(r"(?:It is (?:estimated|expected|projected|anticipated) that|(?:According to )?[Pp]reliminary (?:accounting|calculations?|estimates?|statistics)(?: shows?(?: that)?)?,?|In the whole year,?|For the whole year,?|In the past five years,?|Over the past five years,?|In the next five years,?)\s*"),
