@@ -46,16 +46,47 @@ def require_checkout() -> None:
                                  "the tables it ships", file=str(REPO))
 
 
-def table_outputs(quiet: bool = False) -> dict[str, "object"]:
-    """name -> DataFrame for every catalogued table, typed and validated by its metadata."""
+class Tables(dict):
+    """name -> DataFrame of every table; a table reused from the committed file is read only when asked for
+    (its bytes, in :attr:`committed`, are what the build writes)."""
+
+    def __init__(self):
+        super().__init__()
+        self.committed: dict[str, bytes] = {}
+
+    def __getitem__(self, name: str):
+        value = super().__getitem__(name)
+        if value is None:
+            from .tables.catalog import committed_table
+
+            value = committed_table(name)
+            super().__setitem__(name, value)
+        return value
+
+    def items(self):
+        return [(name, self[name]) for name in self]
+
+    def values(self):
+        return [self[name] for name in self]
+
+
+def table_outputs(quiet: bool = False) -> Tables:
+    """name -> DataFrame for every catalogued table, typed and validated by its metadata (a table reused byte for
+    byte from a build of the same inputs was validated when it was built, and is not read unless needed)."""
     from .metadata import validate
 
-    tables = {}
+    tables = Tables()
     for spec in TABLES:
         started = time.perf_counter()
-        tables[spec.name] = validate(spec.name, spec.build())
-        _log(f"  table {spec.name:<24} {len(tables[spec.name]):>5} rows  ({time.perf_counter() - started:.2f}s)",
-             quiet)
+        reused = spec.reusable()
+        if reused is not None:
+            dict.__setitem__(tables, spec.name, None)
+            tables.committed[spec.name] = reused
+            _log(f"  table {spec.name:<24} unchanged", quiet)
+            continue
+        table = validate(spec.name, spec.build())
+        tables[spec.name] = table
+        _log(f"  table {spec.name:<24} {len(table):>5} rows  ({time.perf_counter() - started:.2f}s)", quiet)
     return tables
 
 
@@ -66,7 +97,9 @@ def processed_contents(tables: dict, out_dir: Path) -> dict[Path, bytes]:
     from .export import csv_bytes
     from .metadata import datapackage
 
-    contents: dict[Path, bytes] = {out_dir / f"{name}.csv": csv_bytes(df) for name, df in tables.items()}
+    committed = getattr(tables, "committed", {})
+    contents: dict[Path, bytes] = {out_dir / f"{name}.csv": committed[name] if name in committed else csv_bytes(tables[name])
+                                   for name in tables}
     package = datapackage(list(tables), manifest_rows(), __version__)
     contents[out_dir / "datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode()
     contents.update(_corpus_record(tables, contents, out_dir))
@@ -89,19 +122,17 @@ def _corpus_record(tables: dict, contents: dict[Path, bytes], out_dir: Path) -> 
     return {out_dir / RECORD_NAME: record_bytes(str(root), corpus_commit(root), data)}
 
 
-def _render(name: str) -> dict[str, bytes]:
-    """file name -> bytes of one figure in every language and format (runs in a worker process)."""
+def _render(task: tuple[str, str]) -> dict[str, bytes]:
+    """file name -> bytes of one figure in one language, every format (runs in a worker process)."""
     import matplotlib
 
     matplotlib.use("Agg")
     from ..plots import render
     from ..plots.style import labels_read
 
-    out = {}
+    name, lang = task
     with labels_read() as keys:
-        for lang in LANGS:
-            for fmt, data in render(name, lang=lang, formats=FIGURE_FORMATS).items():
-                out[f"{name}_{lang}.{fmt}"] = data
+        out = {f"{name}_{lang}.{fmt}": data for fmt, data in render(name, lang=lang, formats=FIGURE_FORMATS).items()}
     out[LABELS_READ] = json.dumps(sorted(keys)).encode()   # what the figure's key must also cover
     return out
 
@@ -110,7 +141,7 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
                    names: list[str] | None = None) -> dict[Path, bytes]:
     """path -> bytes for every figure (or those in ``names``) in both languages and both formats.
 
-    Figures are independent, so they are rendered in a pool of processes (one per core); each worker
+    Each figure in each language is drawn on its own, in a pool of processes (one per core); each worker
     produces the same bytes a serial run would, so the output does not depend on the number of workers.
     """
     import multiprocessing
@@ -127,21 +158,25 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
 
     register_cjk_font()
     names = list(FIGURES) if names is None else names
-    if not names:
+    tasks = [(name, lang) for name in names for lang in LANGS]
+    if not tasks:
         return {}
-    workers = workers or min(len(names), os.cpu_count() or 1)
+    workers = workers or min(len(tasks), os.cpu_count() or 1)
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         try:
-            rendered = list(pool.map(_render, names))
+            rendered = list(pool.map(_render, tasks))
         finally:  # on an interrupt, drop the figures not started instead of waiting for them
             pool.shutdown(wait=True, cancel_futures=True)
     else:
-        rendered = [_render(name) for name in names]
+        rendered = [_render(task) for task in tasks]
     out: dict[Path, bytes] = {}
-    for name, files in zip(names, rendered):
+    read: dict[str, set[str]] = {name: set() for name in names}
+    for (name, _lang), files in zip(tasks, rendered):
         out.update({figure_dir / file: data for file, data in files.items() if file != LABELS_READ})
-        LABELS_USED[name] = json.loads(files[LABELS_READ])
+        read[name].update(json.loads(files[LABELS_READ]))
+    for name in names:
+        LABELS_USED[name] = sorted(read[name])
         _log(f"  figure {name}", quiet)
     return out
 

@@ -55,8 +55,12 @@ def _files_digest(paths) -> bytes:
 def package_files(exclude=()) -> list[Path]:
     """The package's source and data files, without ``exclude`` (files or folders)."""
     exclude = [Path(p).resolve() for p in exclude]
-    return [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
-            and not any(p.resolve() == e or p.resolve().is_relative_to(e) for e in exclude)]
+    return [p for p in _package_tree() if not any(p == e or p.is_relative_to(e) for e in exclude)]
+
+
+def _package_tree() -> list[Path]:
+    root = PACKAGE.resolve()
+    return [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
 
 
 def tables_digest(processed: dict[Path, bytes]) -> bytes:

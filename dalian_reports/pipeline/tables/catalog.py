@@ -21,15 +21,27 @@ class TableSpec:
     def build(self):
         """The table: the committed one when it was built from exactly the current inputs (see
         :mod:`.reuse`) or, for a whole-record table, when the corpus is absent; else built now."""
-        from ..build import PROCESSED_DIR
-        from .panel import corpus_root
-        from .reuse import reusable
-
-        root = corpus_root()
-        if (root is None and self.needs_corpus) or (root is not None and reusable(self.name, str(root), PROCESSED_DIR)):
+        if self.reusable() is not None or (self.needs_corpus and _corpus_root() is None):
             return committed_table(self.name)
         module, function = self.builder.split(":")
         return getattr(importlib.import_module(module), function)(**self.kwargs)
+
+    def reusable(self) -> bytes | None:
+        """The committed file's bytes when they are byte for byte what a build from the current inputs wrote
+        (and validated) before; else None (always None without the corpus, whose files are inputs)."""
+        from ..build import PROCESSED_DIR
+        from .reuse import reusable
+
+        root = _corpus_root()
+        if root is None or not reusable(self.name, str(root), PROCESSED_DIR):
+            return None
+        return (PROCESSED_DIR / f"{self.name}.csv").read_bytes()
+
+
+def _corpus_root():
+    from .panel import corpus_root
+
+    return corpus_root()
 
 
 def corpus_available() -> bool:
