@@ -64,8 +64,11 @@ def build(sec: dict, res: dict) -> list[str]:
            f"What the rebuilds did: each changed `{rebuilds[0]['touched'] if rebuilds else '?'}` in a copy of the "
            f"checkout, then rebuilt there; {', '.join(map(str, changed))} of {rebuilds[0]['svg_total'] if rebuilds else '?'}"
            f" SVG files changed (the touched figure in both languages; never stale), and every rebuild wrote "
-           f"{', '.join(sorted({str(x['files_written']) for x in rebuilds}))} files: the build has no content-keyed "
-           "reuse, so it recomputes every table and redraws every figure whatever changed." if rebuilds else "", "",
+           f"{', '.join(sorted({str(x['files_written']) for x in rebuilds}))} files (unchanged ones with the same "
+           "bytes). The build is content-keyed (pipeline/tables/reuse.py, pipeline/keyed.py): a table, a figure or "
+           "the workbook is computed again only when something it is computed from changed, so a rebuild pays for "
+           "the imports and the touched figure; the full build above draws everything into an empty folder."
+           if rebuilds else "", "",
            "Where the time goes, one build in one process:", ""]
     out += _rows("| stage | s | share |", [f"| {k} | {v:.2f} | {100 * v / total:.0f}% |" for k, v in stages.items()])
     out += ["", f"The figures took {figures_pool:.1f} s in the build's pool; drawn one at a time they take "
@@ -231,8 +234,8 @@ def readme_text(res: dict) -> str:
                 f"{x['per_report_s']:.2f} s each on one core (reading, cleaning, extracting{_panel_ratio(cor)}); "
                 "at that rate the "
                 f"~{x['reports']:,} work reports of the full lawtext/gov corpus would take about "
-                f"{x['one_core_min']:.0f} minutes on one core"
-                + (f" and {x[cores_key]:.0f} with the process pool here." if cor["speedup"] > 1 else
+                f"{x['one_core_min'] * 60:.0f} s on one core"
+                + (f" and {x[cores_key] * 60:.0f} s with the process pool here." if cor["speedup"] > 1 else
                    f"; the process pool gave no speed-up in this run (the cores were busy), on idle cores "
                    f"{cores_key.split('_')[0]} processes would take about {x['one_core_min'] / int(cores_key.split('_')[0]):.1f} "
                    "minutes.")
