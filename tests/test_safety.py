@@ -107,8 +107,11 @@ def real_build(tmp_path_factory):
 
 @pytest.fixture
 def cached_figures(real_build, monkeypatch):
-    """Serve the real build's figure bytes, so an interrupted build reaches the write phase quickly."""
+    """Serve the real build's figure and workbook bytes, so an interrupted build reaches the write phase quickly
+    (these tests are about the write phase, not about drawing)."""
     figures = real_build[5]
+    workbook = real_build[3][real_build[0] / build_mod.WORKBOOK_NAME]
+    monkeypatch.setattr(build_mod, "workbook_contents", lambda tables: workbook)
 
     def figure_outputs(figure_dir, quiet=False, workers=None, names=None):
         return {Path(figure_dir) / name: data for name, data in figures.items()
