@@ -105,3 +105,14 @@ def test_goal_sentences_are_not_read_when_the_report_has_a_target_paragraph():
             "三、重点工作\n力争实现地区生产总值增长7%，打造新高地。\n")
     df = extract_headline(text, "zh", 2020, jurisdiction="qingdao")
     assert df[(df.kind == "target") & (df.indicator == "gdp")].value.tolist() == [6.0]
+
+
+def test_a_target_lead_after_a_heading_run_into_the_review_is_not_a_wrapped_line_of_the_review():
+    # 政府工作报告-主要城市/沈阳市/2003.md lines 116-118 (abridged): the heading 三、… ends the review's last line
+    text = ("一、过去五年的工作回顾\n五年来，全市国内生产总值年均增长9.8％。\n"
+            "我们应该为自己的城市感到自豪，更应该为自己城市的发展贡献出一切力量！三、2003年的主要工作安排\n"
+            "2003年全市经济和社会发展的主要指标预期为：国内生产总值增长11％；财政收入增长13％。\n")
+    df = extract_headline(text, "zh", 2003, jurisdiction="shenyang")
+    targets = df[df.kind == "target"]
+    assert targets[["indicator", "value"]].values.tolist() == [["gdp", 11.0], ["fiscal_revenue_total", 13.0]]
+    assert (targets.period_end == 2003).all()

@@ -290,7 +290,8 @@ def headline_spans(norm: str, text, lang: str, report_year: int | None, paragrap
         last = i
         while last + 1 < len(paragraphs) and (
                 _continues(norm, paragraphs[last], paragraphs[last + 1], found[-1][1], lang)
-                or _bullet_of_review(norm, paragraphs, i, last, found[-1][1])):
+                or _bullet_of_review(norm, paragraphs, i, last, found[-1][1])) and not _opens_other_family(
+                    norm, paragraphs[last + 1], found[-1][1], triggers, lang, report_year):
             last += 1
         for j, (start, kind) in enumerate(found):
             end = found[j + 1][0] if j + 1 < len(found) else paragraphs[last][1]
@@ -330,6 +331,24 @@ def goal_sentences(norm: str, text, paragraphs, review: dict, spans: list[Headli
             out.append(HeadlineSpan(start, _trim_end(norm, start, para[1]), "target", section))
             break   # the first goal sentence opens the year's targets
     return out
+
+
+_FAMILY = {"outcome": "past", "plan_outcome": "past", "target": "future", "plan_target": "future"}
+
+
+def _opens_other_family(norm: str, para: tuple[int, int], kind: str, triggers, lang: str, report_year) -> bool:
+    """Does ``para`` open a span of the other family (a target lead after a review, or the reverse)? Then it is
+    not a wrapped line of the span before it, even when that one lacks a sentence end (a heading run into the end
+    of the review: …贡献出一切力量！三、2003年的主要工作安排 / 2003年…主要指标预期为：…)."""
+    words = norm[para[0]:para[1]] if lang == "zh" else ""
+    for other, rx in triggers:
+        if _FAMILY[other] == _FAMILY[kind] or (words and not any(w in words for w in _TRIGGER_WORDS_ZH[other])):
+            continue
+        for m in rx.finditer(norm, para[0], para[1]):
+            refined = _trigger_kind(norm, other, m, para, lang, report_year)
+            if refined and _FAMILY[refined] != _FAMILY[kind]:
+                return True
+    return False
 
 
 def _bullet_of_review(norm: str, paragraphs, lead: int, last: int, kind: str) -> bool:
