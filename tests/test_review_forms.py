@@ -4,7 +4,7 @@ Each text is built from real sentences of the corpus (cited); expected values ar
 """
 import pytest
 
-from dalian_reports.extract.headline import extract_headline
+from dalian_reports.extract.headline import extract_headline, unparsed
 
 
 def _rows(text, year, jurisdiction="liaoning"):
@@ -116,3 +116,30 @@ def test_a_target_lead_after_a_heading_run_into_the_review_is_not_a_wrapped_line
     targets = df[df.kind == "target"]
     assert targets[["indicator", "value"]].values.tolist() == [["gdp", 11.0], ["fiscal_revenue_total", 13.0]]
     assert (targets.period_end == 2003).all()
+
+
+def test_in_a_five_year_review_a_level_with_a_year_on_year_growth_is_the_last_years():
+    # 政府工作报告-主要城市/广州市/2012.md lines 22 and 28 (abridged)
+    text = ("一、过去五年工作回顾\n五年来，经济发展实现新跨越。\n"
+            "经济实力大幅提升。社会消费品零售总额5220亿元，同比增长16.5％，是2006年的2.4倍。"
+            "实际利用外资42.6亿美元，同比增长7％。\n二、2012年工作安排\n")
+    outcome = {(r.indicator, r.measure, r.value) for r in
+               extract_headline(text, "zh", 2012, jurisdiction="guangzhou").query("kind == 'outcome'").itertuples()}
+    assert {("retail", "level", 5220.0), ("retail", "growth", 16.5), ("fdi", "level", 42.6)} <= outcome
+
+
+def test_a_list_whose_last_two_wordings_are_joined_by_he_pairs_with_its_values():
+    # 政府工作报告-主要城市/广州市/2012.md line 88 (abridged)
+    text = "主要预期目标是：二氧化硫、氮氧化物、化学需氧量和氨氮排放量分别下降2％、5％、3％和3％以上。\n"
+    df = extract_headline(text, "zh", 2012, jurisdiction="guangzhou")
+    assert df[["indicator", "value"]].values.tolist() == [["so2", 2.0], ["nox", 5.0], ["cod", 3.0],
+                                                          ["ammonia_nitrogen", 3.0]]
+
+
+def test_figures_of_development_zones_are_not_the_citys():
+    # 政府工作报告-主要城市/哈尔滨市/2009.md line 25 (abridged)
+    text = "一、2008年工作回顾\n预计，全市地区生产总值增长13%，哈开发区实现工业总产值1150亿元，增长20.9%。\n"
+    df = extract_headline(text, "zh", 2009, jurisdiction="harbin")
+    assert df[["indicator", "value"]].values.tolist() == [["gdp", 13.0]]
+    reasons = set(unparsed(text, "zh", 2009, jurisdiction="harbin").reason)
+    assert any(r.startswith("figure of a sub-area (哈开发区)") for r in reasons), reasons

@@ -161,6 +161,8 @@ def _last_year_figure(ctx, q: Quantity, compare: str) -> bool:
     (去年，…) is the last year's outcome."""
     if (compare in ("上年", "去年") or "yoy" in q.prefix_roles) and not q.average and not q.cumulative:
         return True   # 比上年 / 同比增长16.5%: compared with the year before
+    if not q.average and not q.cumulative and _YOY_GROWTH_AFTER.match(ctx.norm, q.end):
+        return True   # 社会消费品零售总额5220亿元，同比增长16.5%: the level whose growth is year on year
     if q.average or q.cumulative or re.fullmatch(r"(?:19|20)\d\d", compare or ""):
         return False   # 比2002年增长78%: over the years since
     sentence = max(ctx.span.start, ctx.norm.rfind("。", ctx.span.start, q.start) + 1)
@@ -176,6 +178,7 @@ def _last_year_figure(ctx, q: Quantity, compare: str) -> bool:
     return _found(ctx, _LAST_YEAR, para, lead_end, "\n") and not _found(ctx, _SEVERAL_YEARS, para, q.start, "\n")
 
 
+_YOY_GROWTH_AFTER = re.compile(r"\s*[，,]\s*(?:同比|比上年|较上年|比去年|较去年)(?:增长|下降|提高|降低|增加|减少)\s*-?\d")
 _YEAR_OPENING = re.compile(r"\s*(?:——\s*)?(?:\*\*[^*\n]{1,30}\*\*)?(?:据初步核算|初步统计|预计)?[，,]?((?:19|20)\d\d)\s*年(?![底末])")
 _LAST_YEAR_CLAUSE = re.compile(r"[，,；;]\s*去年")
 _LAST_YEAR_OPENING = re.compile(r"\s*去年")

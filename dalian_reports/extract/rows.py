@@ -399,7 +399,8 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
         # 年均增长 in the review of one year speaks of several years (五年年均增长8.6%): not that year's outcome
         start_year = end_year - 4 if end_year is not None and "五年" in ctx.norm[max(0, q.start - 8):q.end] else None
         kind = "plan_outcome"
-    elif ctx.span.kind == "plan_outcome" and measure in ("level", "rate", "growth") and _last_year_figure(ctx, q, compare):
+    elif (ctx.span.kind == "plan_outcome" and measure in ("level", "rate", "growth", "decline")
+          and _last_year_figure(ctx, q, compare)):
         kind, start_year = "outcome", end_year   # 去年，外贸出口达到108.5亿美元，比上年增长32.3%: the last year's own
         basis = [b for b in basis if not b.startswith("cumulative")]
     else:
@@ -420,6 +421,8 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
 _SUB_AREA = re.compile(r"[\u4e00-\u9fff]{0,6}(?:新区|开发区|高新区|保税区|自贸试验区|自贸区|片区|园区)")
 _OWN_PLACE = re.compile(r"^(?:全市|全省|全国|全区|我市|我省)")
 _AREA_PREFIX = re.compile(r"^(?![全占人去今本我建])[\u4e00-\u9fff]{1,5}?(?:县|区|新区|开发区|市)(?=[\u4e00-\u9fff]{2})")
+_ZONE_PREFIX = re.compile(r"^(?P<zone>(?![全占人去今本我建])[\u4e00-\u9fff]{1,8}?(?:开发区|新区|高新区|园区|保税区|自贸区|片区))"
+                          r"(?:共|累计)?(?:实现|完成)?(?=[\u4e00-\u9fff]{2})")
 _NOT_AREAS = ("城区", "市区", "地区", "社区", "园区", "全区", "全市", "城市", "都市", "本市", "本区")
 
 
@@ -441,6 +444,9 @@ def _sub_area(ctx: _Context, subject: _Subject, q: Quantity) -> str | None:
     place = _AREA_PREFIX.match(subject.wording)   # 长海县生产总值, 金普新区地区生产总值: a county's or district's GDP
     if place and place.group(0) not in _jurisdiction_names() and code_of(subject.wording[place.end():]) == "gdp":
         return place.group(0)
+    zone = _ZONE_PREFIX.match(subject.wording)    # 三大国家级开发区共实现规模以上工业总产值: the zones' figure
+    if zone and zone.group("zone") not in _jurisdiction_names() and code_of(subject.wording[zone.end():]):
+        return zone.group("zone")
     if code_of(subject.wording) != "gdp":
         return None
     para = max(ctx.span.start, ctx.norm.rfind("\n", ctx.span.start, q.start) + 1)

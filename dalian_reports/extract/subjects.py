@@ -106,6 +106,9 @@ def _split_subject(subject: _Subject, norm: str, text: str, lang: str, n_values:
         seps.append(r"和|与|及|以及" if lang == "zh" else r",\s*and\s+|\s+and\s+|,\s*")
     for sep in seps:
         parts = _split_on(subject, norm, text, lang, sep)
+        if sep == "、" and respectively and 1 < len(parts) < n_values:   # A、B、C和D分别下降2%、5%、3%和3%
+            finer = [q for p in parts for q in _split_on(p, norm, text, lang, r"和|与|及|以及")]
+            parts = finer if len(finer) == n_values else parts
         if len(parts) > 1 and (sep == "、" or len(parts) == n_values):
             subject_parts = parts
             break
