@@ -271,16 +271,8 @@ def headline_spans(norm: str, text, lang: str, report_year: int | None, paragrap
                 section = text[para[0]:para[1]].strip()
             i += 1
             continue
-        found = []
-        line_start = norm.rfind("\n", 0, para[0]) + 1   # so that ^ matches before an indent
-        words = norm[line_start:para[1]] if lang == "zh" else ""
-        for kind, rx in triggers:
-            if words and not any(w in words for w in _TRIGGER_WORDS_ZH[kind]):
-                continue   # none of the words every lead of this kind contains: the regex cannot match
-            for m in rx.finditer(norm, line_start, para[1]):
-                refined = _trigger_kind(norm, kind, m, para, lang, report_year)
-                if refined:
-                    found.append((_span_start(norm, m, para, refined, lang), refined))
+        found = [(_span_start(norm, m, para, refined, lang), refined)
+                 for m, refined in _leads(norm, para, triggers, lang, report_year)]
         if para[0] in review and all(start != para[0] and kind == review[para[0]] for start, kind in found):
             found.append((para[0], review[para[0]]))   # a paragraph of the past year's review summary, whole
         found = _merge_triggers(sorted(set(found)))
@@ -336,19 +328,27 @@ def goal_sentences(norm: str, text, paragraphs, review: dict, spans: list[Headli
 _FAMILY = {"outcome": "past", "plan_outcome": "past", "target": "future", "plan_target": "future"}
 
 
+def _leads(norm: str, para: tuple[int, int], triggers, lang: str, report_year, skip=()):
+    """(match, kind) of every lead in ``para`` (its kind refined by :func:`_trigger_kind`), for the trigger kinds
+    not in ``skip``."""
+    line_start = norm.rfind("\n", 0, para[0]) + 1   # so that ^ matches before an indent
+    words = norm[line_start:para[1]] if lang == "zh" else ""
+    for kind, rx in triggers:
+        if kind in skip or (words and not any(w in words for w in _TRIGGER_WORDS_ZH[kind])):
+            continue   # none of the words every lead of this kind contains: the regex cannot match
+        for m in rx.finditer(norm, line_start, para[1]):
+            refined = _trigger_kind(norm, kind, m, para, lang, report_year)
+            if refined:
+                yield m, refined
+
+
 def _opens_other_family(norm: str, para: tuple[int, int], kind: str, triggers, lang: str, report_year) -> bool:
     """Does ``para`` open a span of the other family (a target lead after a review, or the reverse)? Then it is
     not a wrapped line of the span before it, even when that one lacks a sentence end (a heading run into the end
     of the review: …贡献出一切力量！三、2003年的主要工作安排 / 2003年…主要指标预期为：…)."""
-    words = norm[para[0]:para[1]] if lang == "zh" else ""
-    for other, rx in triggers:
-        if _FAMILY[other] == _FAMILY[kind] or (words and not any(w in words for w in _TRIGGER_WORDS_ZH[other])):
-            continue
-        for m in rx.finditer(norm, para[0], para[1]):
-            refined = _trigger_kind(norm, other, m, para, lang, report_year)
-            if refined and _FAMILY[refined] != _FAMILY[kind]:
-                return True
-    return False
+    same = [other for other, _rx in triggers if _FAMILY[other] == _FAMILY[kind]]
+    return any(_FAMILY[refined] != _FAMILY[kind]
+               for _m, refined in _leads(norm, para, triggers, lang, report_year, skip=same))
 
 
 def _bullet_of_review(norm: str, paragraphs, lead: int, last: int, kind: str) -> bool:
@@ -367,7 +367,7 @@ def _bullet_of_review(norm: str, paragraphs, lead: int, last: int, kind: str) ->
 
 def _merge_triggers(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Within one paragraph a later lead of the same family continues the span before it."""
-    family = {"outcome": "past", "plan_outcome": "past", "target": "future", "plan_target": "future"}
+    family = _FAMILY
     out: list[tuple[int, str]] = []
     for start, kind in found:
         if out and out[-1][0] == start:

@@ -84,7 +84,7 @@ def table_outputs(quiet: bool = False) -> Tables:
             tables.committed[spec.name] = reused
             _log(f"  table {spec.name:<24} unchanged", quiet)
             continue
-        table = validate(spec.name, spec.build())
+        table = validate(spec.name, spec.compute())   # not reusable: checked once, just above
         tables[spec.name] = table
         _log(f"  table {spec.name:<24} {len(table):>5} rows  ({time.perf_counter() - started:.2f}s)", quiet)
     return tables

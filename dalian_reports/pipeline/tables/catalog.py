@@ -21,7 +21,11 @@ class TableSpec:
     def build(self):
         """The table: the committed one when it was built from exactly the current inputs (see
         :mod:`.reuse`) or, for a whole-record table, when the corpus is absent; else built now."""
-        if self.reusable() is not None or (self.needs_corpus and _corpus_root() is None):
+        return committed_table(self.name) if self.reusable() is not None else self.compute()
+
+    def compute(self):
+        """The table from its inputs (for a whole-record table without the corpus: the committed one)."""
+        if self.needs_corpus and _corpus_root() is None:
             return committed_table(self.name)
         module, function = self.builder.split(":")
         return getattr(importlib.import_module(module), function)(**self.kwargs)
