@@ -113,7 +113,9 @@ def cached_figures(real_build, monkeypatch):
     workbook = real_build[3][real_build[0] / build_mod.WORKBOOK_NAME]
     monkeypatch.setattr(build_mod, "workbook_contents", lambda tables: workbook)
 
-    def figure_outputs(figure_dir, quiet=False, workers=None, names=None):
+    def figure_outputs(figure_dir, quiet=False, workers=None, names=None, meanwhile=None):
+        if meanwhile is not None:
+            meanwhile()
         return {Path(figure_dir) / name: data for name, data in figures.items()
                 if names is None or any(name.startswith(f"{n}_") for n in names)}
     monkeypatch.setattr(build_mod, "figure_outputs", figure_outputs)

@@ -138,11 +138,12 @@ def _render(task: tuple[str, str]) -> dict[str, bytes]:
 
 
 def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = None,
-                   names: list[str] | None = None) -> dict[Path, bytes]:
+                   names: list[str] | None = None, meanwhile=None) -> dict[Path, bytes]:
     """path -> bytes for every figure (or those in ``names``) in both languages and both formats.
 
     Each figure in each language is drawn on its own, in a pool of processes (one per core); each worker
     produces the same bytes a serial run would, so the output does not depend on the number of workers.
+    ``meanwhile()``, if given, runs in this process while the pool draws (the build writes the workbook).
     """
     import multiprocessing
     import os
@@ -159,16 +160,19 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
     register_cjk_font()
     names = list(FIGURES) if names is None else names
     tasks = [(name, lang) for name in names for lang in LANGS]
-    if not tasks:
-        return {}
     workers = workers or min(len(tasks), os.cpu_count() or 1)
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         try:
-            rendered = list(pool.map(_render, tasks))
+            futures = [pool.submit(_render, task) for task in tasks]
+            if meanwhile is not None:
+                meanwhile()
+            rendered = [future.result() for future in futures]
         finally:  # on an interrupt, drop the figures not started instead of waiting for them
             pool.shutdown(wait=True, cancel_futures=True)
     else:
+        if meanwhile is not None:
+            meanwhile()
         rendered = [_render(task) for task in tasks]
     out: dict[Path, bytes] = {}
     read: dict[str, set[str]] = {name: set() for name in names}
@@ -198,9 +202,9 @@ def workbook_contents(tables: dict) -> bytes:
     )
 
 
-def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool) -> dict[Path, bytes]:
+def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool, meanwhile=None) -> dict[Path, bytes]:
     """Every figure file and the record of their keys: a figure whose key and files are unchanged is reused,
-    the others are drawn (see :mod:`.keyed`)."""
+    the others are drawn (see :mod:`.keyed`); ``meanwhile()`` runs while they are drawn."""
     from ..plots import FIGURES
     from .keyed import FIGURES_RECORD, figure_keys, labels_digest, record_bytes, record_entry, reused_figure
 
@@ -213,7 +217,7 @@ def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool) -
         if reused is not None:
             files_of[name], labels_of[name] = reused, labels
             _log(f"  figure {name} (unchanged)", quiet)
-    drawn = staged_figures(processed, figure_dir, quiet, [n for n in FIGURES if n not in files_of])
+    drawn = staged_figures(processed, figure_dir, quiet, [n for n in FIGURES if n not in files_of], meanwhile)
     for name in FIGURES:
         if name not in files_of:
             prefix = f"{name}_"
@@ -239,12 +243,15 @@ def keyed_workbook(tables: dict, processed: dict[Path, bytes], exports_dir: Path
 
 
 def staged_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool,
-                   names: list[str] | None = None) -> dict[Path, bytes]:
-    """Figures drawn from tables not yet published: the library reads them from a temporary folder."""
+                   names: list[str] | None = None, meanwhile=None) -> dict[Path, bytes]:
+    """Figures drawn from tables not yet published: the library reads them from a temporary folder.
+    ``meanwhile()``, if given, runs once, while they are drawn."""
     import os
     import tempfile
 
     if names is not None and not names:
+        if meanwhile is not None:
+            meanwhile()
         return {}
     with tempfile.TemporaryDirectory(prefix="dalian-reports-tables-") as staging:
         for path, data in processed.items():
@@ -252,7 +259,7 @@ def staged_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool,
         previous = os.environ.get("DALIAN_REPORTS_TABLES")
         os.environ["DALIAN_REPORTS_TABLES"] = staging
         try:
-            return figure_outputs(figure_dir, quiet, names=names)
+            return figure_outputs(figure_dir, quiet, names=names, meanwhile=meanwhile)
         finally:
             if previous is None:
                 os.environ.pop("DALIAN_REPORTS_TABLES", None)
@@ -292,12 +299,18 @@ def _build_contents(out_dir: Path, figure_dir: Path, exports_dir: Path, figures:
     tables = table_outputs(quiet)
     contents = processed_contents(tables, out_dir)
     processed = dict(contents)   # what the figures and the workbook are drawn from (their keys cover it)
+    books: dict[Path, bytes] = {}
+
+    def write_workbook() -> None:   # in this process, while the figures are drawn in the pool
+        _log("building workbook", quiet)
+        books.update(keyed_workbook(tables, processed, exports_dir))
+
     if figures:
         _log("building figures", quiet)
-        contents.update(keyed_figures(processed, figure_dir, quiet))
-    if workbook:
-        _log("building workbook", quiet)
-        contents.update(keyed_workbook(tables, processed, exports_dir))
+        contents.update(keyed_figures(processed, figure_dir, quiet, write_workbook if workbook else None))
+    elif workbook:
+        write_workbook()
+    contents.update(books)
     return contents
 
 

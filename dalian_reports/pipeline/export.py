@@ -31,19 +31,19 @@ Determinism
 * CSV: UTF-8 without BOM, ``\\n`` line ends, missing values as empty fields and
   floats in Python's shortest round-trip ``repr`` (``float_format=None``), so
   ``float(text) == value`` exactly.
-* Workbook: fixed document properties (creator ``dalian-reports``, created and
-  modified at a fixed timestamp, default 2000-01-01; openpyxl's ``save`` would
-  stamp "modified" with the current time, so its ``ExcelWriter`` is used
-  directly), and the zip is rebuilt with every member dated 1980-01-01
-  00:00:00, fixed attributes and deflate level 6.  Two writes of the same
-  tables give identical XML members and, with the same zlib, identical file
-  bytes (a different zlib build may compress differently; the members stay
-  identical).  Values round-trip exactly: floats are stored as their shortest
-  repr (openpyxl alone writes ``%.16g``), and carriage returns in text as
-  ``&#13;`` (a bare CR would be read back as LF).
+* Workbook (written with XlsxWriter, read back with openpyxl): fixed document
+  properties (author ``dalian-reports``, created and modified at a fixed
+  timestamp, default 2000-01-01), and the zip is rebuilt with every member
+  dated 1980-01-01 00:00:00, fixed attributes and deflate level 6.  Two writes
+  of the same tables give identical XML members and, with the same zlib,
+  identical file bytes (a different zlib build may compress differently; the
+  members stay identical).  Values round-trip exactly: floats are stored as
+  their shortest repr (XlsxWriter alone writes ``%.16G``), and carriage
+  returns in text as ``&#13;`` (a bare CR would be read back as LF; XlsxWriter's
+  ``_x000D_`` is not decoded by openpyxl or pandas).
 
-No module-level import of pandas, numpy or openpyxl: they are imported inside
-the functions that need them.
+No module-level import of pandas, numpy, openpyxl or XlsxWriter: they are
+imported inside the functions that need them.
 """
 from __future__ import annotations
 
@@ -73,7 +73,8 @@ __all__ = [
 ]
 
 # the workbook lives in workbook.py; re-exported here, where the writers of every format are
-from .workbook import ABOUT_SHEET, FIXED_TIMESTAMP, read_workbook, workbook_bytes, write_workbook  # noqa: E402,F401
+from .workbook import ABOUT_SHEET, FIXED_TIMESTAMP, workbook_bytes, write_workbook  # noqa: E402,F401
+from .workbook_read import read_workbook  # noqa: E402,F401
 
 
 # ----------------------------------------------------------------------------- CSV

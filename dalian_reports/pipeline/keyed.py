@@ -100,10 +100,11 @@ def figure_keys(processed: dict[Path, bytes], settings: bytes = b"") -> dict[str
 
 
 def workbook_key(processed: dict[Path, bytes]) -> str:
-    """Key of the workbook: the tables, the code but the plot functions, metadata and manifest, openpyxl."""
+    """Key of the workbook: the tables, the code but the plot functions, metadata and manifest, the writer's
+    version."""
     inputs = [REPO / "data" / "sources.csv"] + sorted(p for p in (REPO / "data" / "metadata").rglob("*") if p.is_file())
     return key_of([tables_digest(processed), _files_digest(package_files(exclude=[PACKAGE / "plots"])),
-                   _files_digest(inputs), _versions("openpyxl", "pandas")])
+                   _files_digest(inputs), _versions("XlsxWriter", "pandas")])
 
 
 def read_record(directory: Path, record_name: str) -> dict:

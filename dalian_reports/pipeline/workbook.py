@@ -1,11 +1,13 @@
 """The Excel workbook: one formatted sheet per table and an ``about`` sheet, deterministic bytes, exact values.
 
-Fixed document properties (creator ``dalian-reports``, created and modified at a fixed timestamp, default
-2000-01-01; openpyxl's ``save`` would stamp "modified" with the current time, so its ``ExcelWriter`` is used
-directly), and the zip is rebuilt with every member dated 1980-01-01 00:00:00, fixed attributes and deflate
-level 6. Values round-trip exactly: floats are stored as their shortest repr (openpyxl alone writes ``%.16g``),
-carriage returns in text as ``&#13;``; text that a spreadsheet would run as a formula is stored as text.
-:mod:`.export` re-exports the writer and reader.
+Written with XlsxWriter (fast: it formats each row of XML directly instead of building a cell object per
+value); read back with openpyxl (:func:`.workbook_read.read_workbook`). Fixed document properties (author
+``dalian-reports``, created and modified at a fixed timestamp, default 2000-01-01), and the zip is rebuilt
+with every member dated 1980-01-01 00:00:00, fixed attributes and deflate level 6, so the bytes do not
+depend on the platform. Values round-trip exactly: floats are stored as their shortest repr (XlsxWriter
+alone writes ``%.16G``, which changes some doubles); text is always a text cell, and text that a
+spreadsheet would run as a formula also gets Excel's quote prefix. :mod:`.export` re-exports the writer
+and reader.
 """
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ import datetime as _dt
 import io
 import math
 import os
+import re
 import unicodedata
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
@@ -27,20 +31,34 @@ ABOUT_SHEET = "about"
 FIXED_TIMESTAMP = _dt.datetime(2000, 1, 1)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
-
-_HEADER_FILL = "DDE6F0"
+_HEADER_FILL = "#DDE6F0"
 _MAX_WIDTH = 60
 _MIN_WIDTH = 6
-_MAX_CELL_CHARS = 32767  # Excel's limit; openpyxl would silently truncate
+_MAX_CELL_UNITS = 32767  # Excel's limit, in UTF-16 code units; XlsxWriter would silently truncate
 _MAX_EXACT_INT = 2 ** 53  # Excel stores numbers as doubles
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: Characters XML 1.0 cannot hold (tab, line feed and carriage return can); XlsxWriter would write them as
+#: ``_xHHHH_`` escapes that other readers show literally, so they are refused.
+_ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: XlsxWriter writes a carriage return in text as ``_x000D_`` (``_x005F_x000D_`` for those literal
+#: characters), which Excel reads back but openpyxl and pandas do not; a character reference reads back
+#: as CR everywhere (a bare CR byte would be read as LF: XML end-of-line normalisation).
+_CR_ESCAPE = re.compile(rb"(?<!_x005F)_x000D_")
 _FORBIDDEN_SHEET_CHARS = set('[]:*?/\\')
 _DICT_HEADER = ["sheet", "column", "header", "unit", "type", "pandas dtype", "description", "说明"]
 _DICT_TITLE = "Columns 列说明"
+_KIND_WORDS = {"integer": "integer 整数", "float": "number 数值", "boolean": "true/false 是否",
+               "date": "date 日期", "datetime": "date and time 日期时间", "text": "text 文本"}
+_KIND_FORMATS = {"integer": "0", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss"}
+#: Width a date or datetime cell is shown in.
+_DATE_WIDTH = {"date": len("0000-00-00"), "datetime": len("0000-00-00 00:00:00")}
 
 
+@lru_cache(maxsize=65536)
 def _display_width(text: str) -> int:
     """Width in Excel character units; wide (CJK) characters count double."""
+    if text.isascii():
+        return max(map(len, text.split("\n")))
     return max((sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
                 for line in text.split("\n")), default=0)
 
@@ -69,10 +87,6 @@ def _kind(series) -> str:
     return "text"
 
 
-_KIND_WORDS = {"integer": "integer 整数", "float": "number 数值", "boolean": "true/false 是否",
-               "date": "date 日期", "datetime": "date and time 日期时间", "text": "text 文本"}
-
-
 def _float_format(values) -> str:
     """Number format with as many decimals as the column needs (at least 1).
 
@@ -88,74 +102,101 @@ def _float_format(values) -> str:
     return "General" if decimals > 6 else "0." + "0" * decimals
 
 
-def _cell_value(value, kind: str, where: str):
-    """Python value openpyxl should store for *value*, or None for missing."""
-    import pandas as pd
+def _exact_worksheet_class():
+    """A worksheet that stores every number as its shortest round-trip repr.
 
-    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
-        return None
-    if kind == "boolean":
-        return bool(value)
-    if kind == "integer":
-        value = int(value)
-        if abs(value) > _MAX_EXACT_INT:
-            raise ValueError(f"{where}: integer {value} is too large for Excel to store exactly")
-        return value
-    if kind == "float":
+    XlsxWriter formats numbers with ``"%.16G"``, which changes some doubles
+    (0.1 + 0.2 would be read back as 0.3) and drops the sign of -0.0; ``repr``
+    gives the shortest text that reads back as the same double.  Tests pin this down.
+    """
+    from xlsxwriter.worksheet import Worksheet
+
+    class ExactWorksheet(Worksheet):
+        def _xml_number_element(self, number, attributes=()):
+            attr = "".join(f' {key}="{self._escape_attributes(value)}"' for key, value in attributes)
+            text = float.__repr__(number) if isinstance(number, float) else str(number)
+            self.fh.write(f"<c{attr}><v>{text}</v></c>")
+
+    return ExactWorksheet
+
+
+class _Formats:
+    """The workbook's cell formats, each made once (XlsxWriter wants one Format object per distinct style)."""
+
+    def __init__(self, workbook):
+        self.workbook = workbook
+        self._made: dict[tuple, object] = {}
+
+    def __call__(self, **properties):
+        key = tuple(sorted(properties.items()))
+        if key not in self._made:
+            self._made[key] = self.workbook.add_format(properties) if properties else None
+        return self._made[key]
+
+
+def _checked_text(value: str, where: str) -> str:
+    """*value* if Excel can hold it as text exactly; a ValueError naming the cell otherwise."""
+    if len(value) > _MAX_CELL_UNITS // 2:
+        units = len(value.encode("utf-16-le")) // 2
+        if units > _MAX_CELL_UNITS:
+            raise ValueError(f"{where}: text of {units} UTF-16 units ({len(value)} characters) "
+                             f"exceeds Excel's limit of {_MAX_CELL_UNITS}")
+    if _ILLEGAL_CHARACTERS.search(value):
+        raise ValueError(f"{where}: text contains a control character Excel cannot store: {value[:80]!r}")
+    return value
+
+
+def _checked_number(value, where: str):
+    """*value* as a Python int or float Excel stores exactly; a ValueError naming the cell otherwise."""
+    if isinstance(value, float) or not isinstance(value, int):
         value = float(value)
         if not math.isfinite(value):
             raise ValueError(f"{where}: Excel cannot store {value!r}")
         return value
-    if kind == "date":
-        return value.date() if isinstance(value, _dt.datetime) else value
-    if kind == "datetime":
-        return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
-    # text column: keep numbers and booleans of mixed object columns as they are
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
-        return bool(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
-        return value.item()
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value
-    return str(value)
+    value = int(value)
+    if abs(value) > _MAX_EXACT_INT:
+        raise ValueError(f"{where}: integer {value} is too large for Excel to store exactly")
+    return value
 
 
-def _put(ws, row: int, column: int, value, where: str = ""):
-    """Write *value*; strings always become string cells, never formulas."""
-    from openpyxl.utils.exceptions import IllegalCharacterError
+def _is_missing(value) -> bool:
+    import pandas as pd
 
-    cell = ws.cell(row=row, column=column)
+    return value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value))
+
+
+def _write_cell(ws, row: int, col: int, value, kind: str, formats: _Formats, number_format: str | None,
+                where: str, style: Mapping | None = None) -> str | None:
+    """Write one value of a column of *kind* (text in *style*, a dict of XlsxWriter format properties);
+    return the text it is shown as (for the column width), None for a missing value."""
+    if _is_missing(value):
+        return None
     if isinstance(value, str):
-        if len(value) > _MAX_CELL_CHARS:
-            raise ValueError(f"{where or cell.coordinate}: text of {len(value)} characters "
-                             f"exceeds Excel's limit of {_MAX_CELL_CHARS}")
-        try:
-            cell.value = value
-        except IllegalCharacterError:
-            raise ValueError(f"{where or cell.coordinate}: text contains a control character "
-                             f"Excel cannot store: {value[:80]!r}") from None
-        cell.data_type = "s"  # "=..." would otherwise become a formula, "#N/A" an error
-        if value.startswith(_FORMULA_TRIGGERS):
-            cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
-    else:
-        cell.value = value
-    return cell
-
-
-def _exact_float(cell) -> None:
-    """Make openpyxl write the float's shortest round-trip repr.
-
-    openpyxl formats numbers with ``"%.16g"``, which changes some doubles
-    (0.1 + 0.2 is written as 0.3) and drops the sign of -0.0.  Its writer
-    passes a str value of a numeric cell through unchanged, so the repr is
-    stored in the cell's value slot; the cell stays numeric (``t="n"``) and
-    Excel and openpyxl read the exact double back.  Tests pin this down.
-    """
-    value = cell.value
-    cell._value = repr(value)
-    cell.data_type = "n"
+        quoted = value.startswith(_FORMULA_TRIGGERS)  # Excel keeps it text even when the cell is edited
+        look = dict(style or {}, **({"quote_prefix": True} if quoted else {}))
+        ws.write_string(row, col, _checked_text(value, where), formats(**look))
+        return value
+    if hasattr(value, "item") and not isinstance(value, (_dt.date, _dt.datetime)):  # numpy scalar
+        value = value.item()
+    if isinstance(value, bool) or kind == "boolean":
+        ws.write_boolean(row, col, bool(value))
+        return str(bool(value))
+    if isinstance(value, (_dt.date, _dt.datetime)) or kind in ("date", "datetime"):
+        if hasattr(value, "to_pydatetime"):
+            value = value.to_pydatetime()
+        as_date = kind == "date" or (kind == "text" and not isinstance(value, _dt.datetime))
+        if as_date and isinstance(value, _dt.datetime):
+            value = value.date()
+        day_kind = "date" if as_date else "datetime"
+        ws.write_datetime(row, col, value, formats(num_format=_KIND_FORMATS[day_kind]))
+        return "0" * _DATE_WIDTH[day_kind]
+    if kind == "integer":
+        value = int(value)
+    number = _checked_number(value, where)
+    ws.write_number(row, col, number, formats(num_format=number_format) if number_format else None)
+    if kind == "float" and number_format not in (None, "General"):
+        return f"{number:.{len(number_format) - 2}f}"
+    return str(number)
 
 
 def _header_text(column: str, unit: str | None) -> str:
@@ -173,28 +214,7 @@ def _check_sheet_name(name) -> None:
                          + (f" (contains {''.join(bad)})" if bad else ""))
 
 
-def _style_header(ws, ncols: int) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    bold = Font(bold=True)
-    fill = PatternFill(fill_type="solid", start_color=_HEADER_FILL, end_color=_HEADER_FILL)
-    align = Alignment(vertical="top", wrap_text=False)
-    for column in range(1, ncols + 1):
-        cell = ws.cell(row=1, column=column)
-        cell.font, cell.fill, cell.alignment = bold, fill, align
-
-
-def _set_widths(ws, widths: list[int]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for index, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = max(_MIN_WIDTH, min(_MAX_WIDTH, width + 2))
-
-
-def _write_table(ws, df, name: str, units: Mapping[str, str]) -> list[dict]:
-    """Write *df* as a formatted table on *ws*; return its column dictionary rows."""
-    from openpyxl.utils import get_column_letter
-
+def _check_columns(df, name: str, units: Mapping[str, str]) -> list[str]:
     columns = list(df.columns)
     for column in columns:
         if not isinstance(column, str):
@@ -204,86 +224,128 @@ def _write_table(ws, df, name: str, units: Mapping[str, str]) -> list[dict]:
     unknown = set(units) - set(columns)
     if unknown:
         raise ValueError(f"units for sheet {name!r} name unknown columns {sorted(unknown)}")
+    return columns
 
-    headers = [_header_text(c, units.get(c)) for c in columns]
-    widths = [_display_width(h) for h in headers]
-    for j, header in enumerate(headers, start=1):
-        _put(ws, 1, j, header, f"sheet {name!r} header")
-    _style_header(ws, len(columns))
 
+def _column_width(series, kind: str, number_format: str | None, header: str) -> int:
+    """Width of the longest shown value of a column, or of its header."""
+    values = series.dropna()
+    width = _display_width(header)
+    if not len(values):
+        return width
+    if kind in _DATE_WIDTH:
+        return max(width, _DATE_WIDTH[kind])
+    if kind == "float" and number_format != "General":
+        # the longest fixed-point text is that of the largest or of the most negative value
+        decimals = len(number_format) - 2
+        return max(width, *(len(f"{float(v):.{decimals}f}") for v in (values.max(), values.min())))
+    if kind in ("integer", "float", "boolean"):
+        return max(width, max(len(str(v)) for v in values.unique().tolist()))
+    return max(width, max(_display_width(v if isinstance(v, str) else str(v)) for v in values.unique().tolist()))
+
+
+def _write_numbers(ws, col: int, series, kind: str, fmt, where) -> None:
+    """Write a boolean, integer or float column (missing values stay empty cells)."""
+    import numpy as np
+
+    present = series.notna().to_numpy()
+    if kind == "boolean":
+        write, values = ws.write_boolean, [bool(v) for v in series[present].tolist()]
+    else:
+        write = ws.write_number
+        values = series[present].astype("int64" if kind == "integer" else "float64").tolist()
+        array = np.asarray(values, dtype=float)
+        bad = ~np.isfinite(array) if kind == "float" else np.abs(array) > _MAX_EXACT_INT
+        if bad.any():
+            _checked_number(values[int(np.argmax(bad))], where(int(np.flatnonzero(present)[np.argmax(bad)])))
+    for row, value in zip((np.flatnonzero(present) + 1).tolist(), values):
+        write(row, col, value, fmt)
+
+
+def _write_texts(ws, col: int, series, formats: _Formats, where) -> None:
+    """Write a text column: the common case (a str Excel can hold) inline, anything else through
+    :func:`_write_cell`."""
+    write, quoted = ws.write_string, formats(quote_prefix=True)
+    for i, value in enumerate(series.tolist()):
+        if value.__class__ is str and len(value) <= _MAX_CELL_UNITS // 2 and not _ILLEGAL_CHARACTERS.search(value):
+            write(i + 1, col, value, quoted if value.startswith(_FORMULA_TRIGGERS) else None)
+        else:
+            _write_cell(ws, i + 1, col, value, "text", formats, None, where(i))
+
+
+def _write_table(ws, df, name: str, units: Mapping[str, str], formats: _Formats) -> list[dict]:
+    """Write *df* as a formatted table on *ws*; return its column dictionary rows."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    columns = _check_columns(df, name, units)
+    header = {"bold": True, "pattern": 1, "fg_color": _HEADER_FILL, "valign": "top"}
     described = []
-    for j, column in enumerate(columns, start=1):
+    for j, column in enumerate(columns):
+        text = _header_text(column, units.get(column))
+        _write_cell(ws, 0, j, text, "text", formats, None, f"sheet {name!r} header", header)
         series = df[column]
         kind = _kind(series)
-        number_format = (_float_format(series.dropna()) if kind == "float" else
-                         {"integer": "0", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm:ss"}.get(kind))
-        for i, value in enumerate(series.tolist(), start=2):
-            where = f"sheet {name!r} {get_column_letter(j)}{i} ({column})"
-            cell = _put(ws, i, j, _cell_value(value, kind, where), where)
-            if cell.value is None:
-                continue
-            if number_format and not isinstance(cell.value, (str, bool)):
-                cell.number_format = number_format
-            if isinstance(cell.value, str):
-                shown = cell.value
-            elif kind == "float" and number_format != "General":
-                shown = f"{cell.value:.{len(number_format) - 2}f}"
-            elif kind in ("date", "datetime"):
-                shown = "0000-00-00" + (" 00:00:00" if kind == "datetime" else "")
-            else:
-                shown = str(cell.value)
-            widths[j - 1] = max(widths[j - 1], _display_width(shown))
-            if isinstance(cell.value, float):
-                _exact_float(cell)
-        described.append({"sheet": name, "column": column, "header": headers[j - 1],
-                          "unit": units.get(column, ""), "type": _KIND_WORDS[kind],
-                          "pandas dtype": str(series.dtype)})
+        number_format = _float_format(series.dropna()) if kind == "float" else _KIND_FORMATS.get(kind)
+        letter = xl_col_to_name(j)
 
-    last = get_column_letter(max(len(columns), 1))
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{last}{len(df) + 1}"
-    _set_widths(ws, widths)
+        def where(i: int) -> str:
+            return f"sheet {name!r} {letter}{i + 2} ({column})"
+
+        if kind in ("boolean", "integer", "float"):
+            _write_numbers(ws, j, series, kind, formats(num_format=number_format) if number_format else None,
+                           where)
+        elif kind == "text":
+            _write_texts(ws, j, series, formats, where)
+        else:
+            for i, value in enumerate(series.tolist()):
+                _write_cell(ws, i + 1, j, value, kind, formats, number_format, where(i))
+        width = _column_width(series, kind, number_format, text)
+        ws.set_column(j, j, max(_MIN_WIDTH, min(_MAX_WIDTH, width + 2)))
+        described.append({"sheet": name, "column": column, "header": text, "unit": units.get(column, ""),
+                          "type": _KIND_WORDS[kind], "pandas dtype": str(series.dtype)})
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, len(df), max(len(columns), 1) - 1)
     return described
 
 
-def _write_about(ws, tables, sheet_notes, about, column_rows) -> None:
-    from openpyxl.styles import Alignment, Font
+def _write_about(ws, tables, sheet_notes, about, column_rows, formats: _Formats) -> None:
+    bold, wrap = {"bold": True}, {"text_wrap": True, "valign": "top"}
+    row = 0
 
-    bold, title_font = Font(bold=True), Font(bold=True, size=14)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    row = 1
-    _put(ws, row, 1, "dalian-reports workbook 大连政府工作报告数据").font = title_font
+    def put(col: int, value, style: Mapping | None = None) -> None:
+        if isinstance(value, str) and not value:
+            return  # nothing to say: an empty cell (data sheets keep "" apart from missing; this one need not)
+        if style is None and isinstance(value, str) and len(value) > 40:
+            style = wrap
+        _write_cell(ws, row, col, value, "text", formats, None, f"sheet {ABOUT_SHEET!r} row {row + 1}", style)
+
+    put(0, "dalian-reports workbook 大连政府工作报告数据", {"bold": True, "font_size": 14})
     row += 1
-    _put(ws, row, 1, "Each sheet is one tidy table: one row per observation, one column per "
-                     "variable. Text from the sources is stored as text, never as formulas. "
-                     "每个工作表是一张整洁表：每行一个观测，每列一个变量。")
+    put(0, "Each sheet is one tidy table: one row per observation, one column per variable. Text from the "
+           "sources is stored as text, never as formulas. 每个工作表是一张整洁表：每行一个观测，每列一个变量。")
     row += 2
 
     def section(title: str, header: list[str], rows: list[list]) -> None:
         nonlocal row
-        _put(ws, row, 1, title).font = Font(bold=True, size=12)
+        put(0, title, {"bold": True, "font_size": 12})
         row += 1
-        for j, h in enumerate(header, start=1):
-            _put(ws, row, j, h).font = bold
+        for j, h in enumerate(header):
+            put(j, h, bold)
         row += 1
         for values in rows:
-            for j, value in enumerate(values, start=1):
-                cell = _put(ws, row, j, value, f"sheet {ABOUT_SHEET!r} row {row}")
-                if isinstance(value, str) and len(value) > 40:
-                    cell.alignment = wrap
+            for j, value in enumerate(values):
+                put(j, value)
             row += 1
         row += 1
 
     section("Sheets 工作表", ["sheet", "rows", "columns", "note"],
             [[name, len(df), len(df.columns), sheet_notes.get(name, "")] for name, df in tables.items()])
     if about is not None:
-        kinds = [_kind(about[c]) for c in about.columns]
-        about_rows = [[_cell_value(v, k, f"about[{c!r}]") for c, k, v in zip(about.columns, kinds, rec)]
-                      for rec in about.itertuples(index=False, name=None)]
-        section("Sources 来源", [str(c) for c in about.columns], about_rows)
+        section("Sources 来源", [str(c) for c in about.columns],
+                [list(rec) for rec in about.itertuples(index=False, name=None)])
     section(_DICT_TITLE, _DICT_HEADER, [[r.get(k, "") for k in _DICT_HEADER] for r in column_rows])
-    for letter, width in zip("ABCDEFGH", (24, 24, 28, 12, 18, 14, 60, 50)):
-        ws.column_dimensions[letter].width = width
+    for col, width in enumerate((24, 24, 28, 12, 18, 14, 60, 50)):
+        ws.set_column(col, col, width)
 
 
 def _deterministic_zip(data: bytes) -> bytes:
@@ -297,11 +359,8 @@ def _deterministic_zip(data: bytes) -> bytes:
             member.create_system = 3
             member.external_attr = 0o644 << 16
             data = src.read(info.filename)
-            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                # A bare CR in XML text is read back as LF (end-of-line
-                # normalisation); a character reference survives.  In openpyxl's
-                # output a CR byte can only come from cell text.
-                data = data.replace(b"\r", b"&#13;")
+            if info.filename == "xl/sharedStrings.xml":
+                data = _CR_ESCAPE.sub(b"&#13;", data)
             dst.writestr(member, data, compresslevel=6)
     return out.getvalue()
 
@@ -312,9 +371,6 @@ def workbook_bytes(sheets: Mapping[str, "pd.DataFrame"], *, sheet_notes: Mapping
                    units: Mapping[str, Mapping[str, str]] | None = None,
                    timestamp: _dt.datetime = FIXED_TIMESTAMP) -> bytes:
     """The workbook :func:`write_workbook` writes, as bytes (see there)."""
-    from openpyxl import Workbook
-    from openpyxl.writer.excel import ExcelWriter
-
     sheet_notes, column_docs, units = dict(sheet_notes or {}), dict(column_docs or {}), dict(units or {})
     if not sheets:
         raise ValueError("write_workbook needs at least one sheet")
@@ -333,26 +389,28 @@ def workbook_bytes(sheets: Mapping[str, "pd.DataFrame"], *, sheet_notes: Mapping
         if unknown:
             raise ValueError(f"column_docs for sheet {name!r} name unknown columns {sorted(unknown)}")
 
-    wb = Workbook()
-    about_ws = wb.active
-    about_ws.title = ABOUT_SHEET
-    column_rows: list[dict] = []
-    for name, df in sheets.items():
-        rows = _write_table(wb.create_sheet(name), df, name, units.get(name, {}))
-        for r in rows:
-            doc = column_docs.get(name, {}).get(r["column"], "")
-            r["description"], r["说明"] = (doc, "") if isinstance(doc, str) else doc
-        column_rows.extend(rows)
-    _write_about(about_ws, sheets, sheet_notes, about, column_rows)
+    from xlsxwriter import Workbook
 
-    props = wb.properties
-    props.creator = props.lastModifiedBy = "dalian-reports"
-    props.title = "dalian-reports tables"
-    props.created = props.modified = timestamp
     buffer = io.BytesIO()
-    # ExcelWriter directly: openpyxl's save_workbook() stamps "modified" with now().
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).write_data()
+    # in_memory: no temporary files, and every zip member dated 1980-01-01
+    wb = Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                           "strings_to_urls": False})
+    worksheet = _exact_worksheet_class()
+    formats = _Formats(wb)
+    about_ws = wb.add_worksheet(ABOUT_SHEET, worksheet_class=worksheet)
+    column_rows: list[dict] = []
+    try:
+        for name, df in sheets.items():
+            rows = _write_table(wb.add_worksheet(name, worksheet_class=worksheet), df, name, units.get(name, {}),
+                                formats)
+            for r in rows:
+                doc = column_docs.get(name, {}).get(r["column"], "")
+                r["description"], r["说明"] = (doc, "") if isinstance(doc, str) else doc
+            column_rows.extend(rows)
+        _write_about(about_ws, sheets, sheet_notes, about, column_rows, formats)
+        wb.set_properties({"title": "dalian-reports tables", "author": "dalian-reports", "created": timestamp})
+    finally:
+        wb.close()
     return _deterministic_zip(buffer.getvalue())
 
 
@@ -385,68 +443,3 @@ def write_workbook(path: str | os.PathLike, sheets: Mapping[str, "pd.DataFrame"]
     data = workbook_bytes(sheets, sheet_notes=sheet_notes, about=about, column_docs=column_docs,
                           units=units, timestamp=timestamp)
     return atomic_write_bytes(path, data)
-
-
-def _restore(series, dtype: str, kind: str = ""):
-    import pandas as pd
-
-    try:
-        if dtype.startswith("datetime64"):
-            return pd.to_datetime(series).astype(dtype)
-        if dtype in ("bool", "boolean") or dtype.startswith(("int", "uint", "Int", "UInt", "float", "Float")):
-            if dtype in ("bool",) or dtype.startswith(("int", "uint")):
-                if series.isna().any():
-                    return series  # cannot hold missing values; leave as read
-            return series.astype(dtype)
-        if dtype == "string":
-            return series.astype("string")
-        if dtype == "object":
-            if kind == "date":  # openpyxl reads dates back as datetimes
-                series = series.map(lambda v: v.date() if isinstance(v, _dt.datetime) else v)
-            return series.astype(object).where(series.notna(), None)
-    except (TypeError, ValueError):
-        return series
-    return series
-
-
-def read_workbook(path: str | os.PathLike) -> dict[str, "pd.DataFrame"]:
-    """Read the data sheets of a workbook written by :func:`write_workbook`.
-
-    Headers are mapped back to column names and pandas dtypes restored from the
-    column dictionary on the "about" sheet.  Workbooks without one are read
-    with the header row as column names and types as openpyxl gives them.
-    """
-    import pandas as pd
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)  # not read_only: we need data types exactly
-    dictionary: dict[str, dict[str, dict]] = {}
-    if ABOUT_SHEET in wb.sheetnames:
-        rows = list(wb[ABOUT_SHEET].iter_rows(values_only=True))
-        for k, row in enumerate(rows):
-            if list(row[:len(_DICT_HEADER)]) == _DICT_HEADER and k and rows[k - 1][0] == _DICT_TITLE:
-                for entry in rows[k + 1:]:
-                    if entry[0] is None:
-                        break
-                    record = dict(zip(_DICT_HEADER, entry))
-                    dictionary.setdefault(record["sheet"], {})[record["header"]] = record
-                break
-    tables = {}
-    for name in wb.sheetnames:
-        if name == ABOUT_SHEET:
-            continue
-        ws = wb[name]
-        # openpyxl writes "" as a value-less inline-string cell; a missing
-        # value has no type: so empty text and missing values stay apart.
-        rows = [tuple("" if c.value is None and c.data_type == "inlineStr" else c.value for c in row)
-                for row in ws.iter_rows()]
-        headers = list(rows[0]) if rows else []
-        docs = dictionary.get(name, {})
-        columns = [docs[h]["column"] if h in docs else h for h in headers]
-        df = pd.DataFrame([list(r) for r in rows[1:]], columns=columns, dtype=object)
-        for header, column in zip(headers, columns):
-            if header in docs and docs[header].get("pandas dtype"):
-                kind = next((k for k, word in _KIND_WORDS.items() if word == docs[header].get("type")), "")
-                df[column] = _restore(df[column], docs[header]["pandas dtype"], kind)
-        tables[name] = df
-    return tables

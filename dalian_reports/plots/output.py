@@ -84,9 +84,37 @@ def render(name: str, *, lang: str = "en", formats: Iterable[str] = ("png",), si
     with house_style(lang, size):
         fig = function(lang=lang, size=size).figure
         try:
-            return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text) for fmt in formats}
+            return laid_out_once(fig, formats, dpi=dpi, editable_text=editable_text)
         finally:
             plt.close(fig)
+
+
+def laid_out_once(fig, formats: Iterable[str], *, dpi: float | None = None,
+                  editable_text: bool = False) -> dict[str, bytes]:
+    """``{format: bytes}`` of *fig* in each of *formats*, laid out once.
+
+    Saving with ``bbox_inches="tight"`` draws a figure twice per format (once to measure, once to render),
+    and a figure with a layout engine is laid out again at every draw. Here the figure is laid out and
+    measured once; each format is then rendered with that layout and bounding box (padded by
+    ``savefig.pad_inches``), so it is drawn once per format. Use inside the house style, as :func:`render`
+    does.
+    """
+    import matplotlib as mpl
+
+    formats = list(formats)
+    if len(formats) < 2:
+        return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text) for fmt in formats}
+    fig.draw_without_rendering()
+    bbox = None
+    if mpl.rcParams["savefig.bbox"] == "tight":
+        bbox = fig.get_tightbbox(fig._get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
+    engine = fig.get_layout_engine()
+    fig.set_layout_engine("none")   # keep the positions just computed
+    try:
+        return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text, bbox_inches=bbox)
+                for fmt in formats}
+    finally:
+        fig.set_layout_engine(engine)
 
 
 def save(name: str, path: str | os.PathLike, *, lang: str = "en", fmt: str | None = None, size: str = "full",

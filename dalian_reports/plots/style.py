@@ -439,7 +439,8 @@ def missing_glyphs(fig: "Figure") -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------------------- saving
 
-def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None, editable_text: bool = False) -> bytes:
+def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None, editable_text: bool = False,
+                 bbox_inches=None) -> bytes:
     """Render *fig* as *fmt* ("png", "svg" or "pdf") with reproducible bytes.
 
     Metadata that varies between runs (PNG Software, SVG Date, PDF dates and
@@ -447,7 +448,8 @@ def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None, editable_
     embedded as TrueType (Type 42), never Type 3. SVG text is written as paths,
     so the file renders without the font installed; ``editable_text=True``
     writes it as ``<text>`` elements instead (editable in Inkscape or
-    Illustrator, which then need the fonts: DejaVu Sans and Noto Sans CJK SC).
+    Illustrator, which then need the fonts: DejaVu Sans and Noto Sans CJK SC). ``bbox_inches`` overrides
+    ``savefig.bbox`` (a Bbox in inches, as :func:`dalian_reports.plots.output.laid_out_once` passes).
     """
     import matplotlib as mpl
 
@@ -458,7 +460,8 @@ def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None, editable_
           "pdf.fonttype": 42, "ps.fonttype": 42}
     with mpl.rc_context(rc):
         fig.savefig(buffer, format=fmt, metadata=dict(_SAVE_METADATA[fmt]),
-                    **({} if dpi is None else {"dpi": dpi}))
+                    **({} if dpi is None else {"dpi": dpi}),
+                    **({} if bbox_inches is None else {"bbox_inches": bbox_inches}))
     return buffer.getvalue()
 
 

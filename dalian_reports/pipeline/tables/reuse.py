@@ -25,8 +25,8 @@ INPUTS = ("dalian_reports", "data/raw", "data/metadata", "data/reference", "data
 
 
 #: Parts of the package no table is computed from (the tables' code never imports them; a test checks it), so a
-#: change to a figure does not rebuild the tables.
-NOT_TABLE_INPUTS = ("dalian_reports/plots",)
+#: change to a figure, to the workbook writer or to the keys of figures and workbook does not rebuild the tables.
+NOT_TABLE_INPUTS = ("dalian_reports/plots", "dalian_reports/pipeline/workbook.py", "dalian_reports/pipeline/keyed.py")
 
 
 def _files(base: Path) -> list[Path]:
@@ -34,7 +34,7 @@ def _files(base: Path) -> list[Path]:
         return [base]
     skip = [REPO / part for part in NOT_TABLE_INPUTS]
     return sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                  and p.suffix not in (".pyc",) and not any(p.is_relative_to(s) for s in skip))
+                  and p.suffix not in (".pyc",) and not any(p == s or p.is_relative_to(s) for s in skip))
 
 
 @lru_cache(maxsize=4)
