@@ -172,8 +172,9 @@ def corpus(sec: dict, res: dict) -> list[str]:
     elif panel:
         out += ["", f"The pipeline's own panel (`targets_panel`: {panel['reports']} reports from 2000 on, "
                 f"{panel['rows']:,} rows; it also accounts for every number of each report with `account_report`) "
-                f"takes {panel['wall_s']:.1f} s in one process ({panel['in_process_s']:.1f} s after the imports), "
-                f"{panel['wall_s'] / s['wall_s']:.1f}x the plain extraction above; that is what a build spends on "
+                f"takes {panel['wall_s']:.1f} s with its pool of processes ({panel['in_process_s']:.1f} s after the "
+                f"imports), {panel['wall_s'] / s['wall_s']:.1f}x the plain extraction in one process above; that is "
+                "what a build spends on "
                 f"the corpus. Hot spots, cProfile of `account_report` on {panel['profile_reports']} of its reports:",
                 ""] + _profile_rows(panel["top_own_time"], 8, " per report")
     if s["errors"]:
@@ -197,7 +198,7 @@ def _panel_ratio(cor: dict) -> str:
     if not panel.get("wall_s"):
         return ""
     return (f"; the pipeline's panel, which also accounts for every number of each report, takes "
-            f"{panel['wall_s'] / cor['serial']['wall_s']:.1f}x as long")
+            f"{panel['wall_s'] / cor['serial']['wall_s']:.1f}x as long with its pool of processes")
 
 
 def _load_range(m: dict) -> str:

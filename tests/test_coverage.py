@@ -76,3 +76,22 @@ def test_every_work_report_of_the_corpus_parses_with_exact_quotes(corpus_dir):
                 problems.append(f"{doc.rel_path}: line {line}: {quote!r} is not on its raw line")
     assert n > 300
     assert not problems, "\n".join(problems[:20])
+
+
+def test_the_corpus_parsed_in_a_pool_equals_the_corpus_parsed_in_one_process(corpus_dir, monkeypatch):
+    """corpus_parses parses each report in a pool of forked processes: the same documents, tables and rows, in
+    the same order, as one process gives (here on a spread of 12 reports, 2 workers against 1)."""
+    import pandas as pd
+
+    from dalian_reports.pipeline.tables import panel
+
+    docs = panel.corpus_reports(str(corpus_dir))
+    sample = docs[::max(1, len(docs) // 12)][:12]
+    monkeypatch.setattr(panel, "corpus_reports", lambda root: sample)
+    serial = panel.corpus_parses.__wrapped__(str(corpus_dir), 1)
+    pooled = panel.corpus_parses.__wrapped__(str(corpus_dir), 2)
+    assert [d.rel_path for d, _, _ in pooled] == [d.rel_path for d in sample] == [d.rel_path for d, _, _ in serial]
+    for (_, table_a, rows_a), (_, table_b, rows_b) in zip(serial, pooled):
+        pd.testing.assert_frame_equal(table_a, table_b)
+        pd.testing.assert_frame_equal(rows_a, rows_b)
+    assert sum(len(rows) for _, _, rows in pooled) > 50

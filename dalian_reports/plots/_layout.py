@@ -39,8 +39,10 @@ def wrap(text: str, width_em: float) -> str:
 def _reach(ax) -> tuple[float, float]:
     """How far (points) the Axes' labels reach below its bottom (x-axis) and left of its left edge (y-axis)."""
     fig = ax.figure
-    fig.draw_without_rendering()
     renderer = fig._get_renderer()
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)   # the positions a draw would give, without drawing every artist
     extent = ax.get_window_extent(renderer)
     below = ax.xaxis.get_tightbbox(renderer)
     left = ax.yaxis.get_tightbbox(renderer)

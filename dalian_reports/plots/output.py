@@ -104,11 +104,12 @@ def laid_out_once(fig, formats: Iterable[str], *, dpi: float | None = None,
     formats = list(formats)
     if len(formats) < 2:
         return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text) for fmt in formats}
-    fig.draw_without_rendering()
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)   # the final positions (a draw would compute them, and draw every artist besides)
     bbox = None
     if mpl.rcParams["savefig.bbox"] == "tight":
         bbox = fig.get_tightbbox(fig._get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
-    engine = fig.get_layout_engine()
     fig.set_layout_engine("none")   # keep the positions just computed
     try:
         return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text, bbox_inches=bbox)

@@ -49,18 +49,44 @@ def corpus_reports(root: str) -> tuple:
     return tuple(d for d in docs if d.doc_type == "government_work_report" and d.year >= FIRST_YEAR)
 
 
-@lru_cache(maxsize=2)
-def corpus_parses(root: str) -> tuple:
-    """(document, account table, headline rows) for every report of :func:`corpus_reports` (memoised per run,
-    so the panel and the corpus tests read each report once)."""
+_PARSING: tuple = ()   # the reports being parsed, inherited by the forked workers of corpus_parses
+
+
+def _parse(index: int) -> tuple:
+    """(account table, headline rows) of report *index* of :data:`_PARSING` (runs in a worker process)."""
     from ...extract.coverage import account_report
 
-    out = []
-    for doc in corpus_reports(root):
-        account, rows = account_report(doc.clean.text, doc.lang, doc.year, jurisdiction=doc.jurisdiction,
-                                       with_rows=True)
-        out.append((doc, account, rows))
-    return tuple(out)
+    doc = _PARSING[index]
+    return account_report(doc.clean.text, doc.lang, doc.year, jurisdiction=doc.jurisdiction, with_rows=True)
+
+
+@lru_cache(maxsize=2)
+def corpus_parses(root: str, workers: int | None = None) -> tuple:
+    """(document, account table, headline rows) for every report of :func:`corpus_reports` (memoised per run,
+    so the panel and the corpus tests read each report once).
+
+    Each report is parsed on its own, in a pool of forked processes (one per core; ``workers=1``, or a platform
+    without fork, parses them in this process): the result does not depend on the number of workers.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _PARSING
+    docs = corpus_reports(root)
+    workers = min(workers or os.cpu_count() or 1, len(docs))
+    _PARSING = docs
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            try:
+                parsed = list(pool.map(_parse, range(len(docs)), chunksize=4))
+            finally:   # on an interrupt, drop the reports not started instead of waiting for them
+                pool.shutdown(wait=True, cancel_futures=True)
+        else:
+            parsed = [_parse(i) for i in range(len(docs))]
+    finally:
+        _PARSING = ()
+    return tuple((doc, account, rows) for doc, (account, rows) in zip(docs, parsed))
 
 
 def _status(row) -> str:
