@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..vocab import MEASURES, QUALIFIERS  # noqa: F401  (the one vocabulary)
+from .anchored import final_characters
 
 NAN = float("nan")
 
@@ -132,6 +133,20 @@ def _compile_prefixes(table, lang):
 
 
 _PREFIX_RES = {"zh": _compile_prefixes(_PREFIX_ZH, "zh"), "en": _compile_prefixes(_PREFIX_EN, "en")}
+
+
+def _prefixes_by_last_character(compiled) -> tuple[dict[str, tuple], tuple]:
+    """The prefix patterns that can match a window ending with a given character (all of them for a character
+    not in the table: those that may end with any character): ({character: patterns}, patterns for any other
+    character). Every list keeps the order of :data:`_PREFIX_ZH` / :data:`_PREFIX_EN` (ties go to the first)."""
+    finals = [final_characters(rx.pattern, rx.flags) for _role, rx in compiled]
+    any_other = tuple(pair for pair, last in zip(compiled, finals) if last is None)
+    characters = set().union(*(last for last in finals if last is not None))
+    return {c: tuple(pair for pair, last in zip(compiled, finals) if last is None or c in last)
+            for c in characters}, any_other
+
+
+_PREFIX_BY_LAST = {lang: _prefixes_by_last_character(compiled) for lang, compiled in _PREFIX_RES.items()}
 
 # Reduction indicators: a fall is the goal, so it is reported as a positive 'decline'.
 _REDUCTION_ZH = re.compile(

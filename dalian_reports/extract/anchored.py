@@ -1,0 +1,117 @@
+"""Patterns anchored at one end, searched without trying them at every position of the text.
+
+*Anchored at the end.* The prefix words of a figure (:data:`dalian_reports.extract.lexicon._PREFIX_ZH`) are
+searched as ``…$`` in the window before the number, one pattern per role. A pattern whose matches cannot end
+with the window's last character cannot match there, so it need not be searched. :func:`final_characters` reads
+the pattern's syntax tree and answers with a set that contains every possible last character, or ``None`` (any
+character: a class such as ``[^…]`` or ``\\w``, a case-insensitive pattern, or anything it does not know). The
+answer is never too small, so filtering by it changes no result.
+
+>>> sorted(final_characters(r"(?:增长|提高)(?:到|至)?$"))
+['到', '至', '长', '高']
+>>> sorted(final_characters(r"(?<![年人平])均|都|各"))
+['各', '均', '都']
+>>> final_characters(r"[^，。]{1,4}口径[)）]?$") == {"径", ")", "）"}
+True
+>>> final_characters(r"about|around", re.I) is None
+True
+"""
+from __future__ import annotations
+
+import re
+
+try:                                   # Python >= 3.11
+    from re import _parser as _sre
+except ImportError:                    # pragma: no cover  (Python 3.10)
+    import sre_parse as _sre
+
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+_LARGEST_RANGE = 256   # a character range wider than this counts as any character
+
+
+def final_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every character a non-empty match of ``pattern`` can end with, or None when it may be any character.
+
+    Parameters
+    ----------
+    pattern : str
+        A regular expression (as given to :func:`re.compile`).
+    flags : int
+        Its flags; a case-insensitive pattern is not analysed (None).
+
+    Returns
+    -------
+    frozenset of str or None
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        found, _nullable = _sequence(_sre.parse(pattern, flags))
+    except (_Unknown, re.error, RecursionError):
+        return None
+    return None if found is None else frozenset(found)
+
+
+class _Unknown(Exception):
+    """A construct the analysis does not read (its answer would then be None)."""
+
+
+def _union(a: set | None, b: set | None) -> set | None:
+    return None if a is None or b is None else a | b
+
+
+def _sequence(items) -> tuple[set | None, bool]:
+    """(final characters, can be empty) of items matched one after the other."""
+    found: set | None = set()
+    for op, av in reversed(list(items)):
+        last, nullable = _item(op, av)
+        found = _union(found, last)
+        if found is None:
+            return None, False
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _item(op, av) -> tuple[set | None, bool]:
+    """(final characters, can be empty) of one node of the syntax tree."""
+    if op is _sre.LITERAL:
+        return {chr(av)}, False
+    if op is _sre.IN:
+        return _charset(av), False
+    if op in _ZERO_WIDTH:
+        return set(), True
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & re.IGNORECASE:
+            raise _Unknown
+        return _sequence(sub)
+    if op is _sre.BRANCH:
+        found, nullable = set(), False
+        for alternative in av[1]:
+            last, empty = _sequence(alternative)
+            found, nullable = _union(found, last), nullable or empty
+        return found, nullable
+    if op in _REPEATS:
+        low, high, sub = av
+        if high == 0:
+            return set(), True
+        last, empty = _sequence(sub)
+        return last, low == 0 or empty
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return _sequence(av)
+    return None, False   # any character (ANY, NOT_LITERAL, a back reference …)
+
+
+def _charset(items) -> set | None:
+    out = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.add(chr(av))
+        elif op is _sre.RANGE and av[1] - av[0] <= _LARGEST_RANGE:
+            out.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:   # NEGATE, CATEGORY (\d, \s …), a wide range
+            return None
+    return out
+

@@ -1,0 +1,90 @@
+"""Anchored patterns searched fast (dalian_reports.extract.anchored) give exactly what a plain search gives.
+
+The fast searches only skip work that cannot find anything: each test compares them with the plain search of
+the same patterns, on every window of the seed reports and on random strings of the characters that matter.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import dalian_reports as dr
+from dalian_reports.extract.anchored import final_characters
+from dalian_reports.extract.lexicon import _PREFIX_RES
+from dalian_reports.extract.normal import normalize
+from dalian_reports.extract.numbers import _absorb_prefix
+
+
+def _absorb_prefix_plain(norm: str, pos: int, floor: int, lang: str):
+    """The prefix words before ``pos`` as every role pattern searched in every window finds them."""
+    found = []
+    space = " \t\u00a0\n" if lang == "zh" else " \t\u00a0"
+    for _ in range(10):
+        p = pos
+        while p > floor and norm[p - 1] in space:
+            p -= 1
+        window_start = max(floor, p - 40)
+        window = norm[window_start:p]
+        best = None
+        for role, rx in _PREFIX_RES[lang]:
+            m = rx.search(window)
+            if m and m.group(0) and (best is None or len(m.group(0)) > len(best[1].group(0))):
+                best = (role, m)
+        if best is None:
+            break
+        role, m = best
+        found.append((role, m, window_start + m.start(), p))
+        pos = window_start + m.start()
+    return found
+
+
+def _readable(found):
+    return [(role, m.span(), m.groupdict(), s, p) for role, m, s, p in found]
+
+
+@pytest.fixture(scope="module")
+def seed_texts():
+    reports = dr.reports(include_duplicates=False)
+    return [(normalize(dr.report_text(r.report_id).text, r.lang).norm, r.lang) for r in reports.itertuples()]
+
+
+def test_prefixes_found_with_the_filter_are_those_of_the_plain_search(seed_texts):
+    rng = random.Random(7)
+    compared = 0
+    for norm, lang in seed_texts:
+        for pos in rng.sample(range(1, len(norm)), min(1500, len(norm) - 1)):
+            floor = max(0, pos - rng.choice((0, 3, 20, 60, 200)))
+            assert _readable(_absorb_prefix(norm, pos, floor, lang)) == \
+                _readable(_absorb_prefix_plain(norm, pos, floor, lang)), norm[floor:pos]
+            compared += 1
+    assert compared > 5000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="年均累计比上年同增长提高到至达为了控制在约超过按口径2020)（ \n的占全市", max_size=30))
+def test_prefixes_of_random_windows(text):
+    for lang in ("zh", "en"):
+        assert _readable(_absorb_prefix(text, len(text), 0, lang)) == \
+            _readable(_absorb_prefix_plain(text, len(text), 0, lang))
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"(?:增加|提高)(?:到|至)|增至", ["增加到", "提高至", "增至"]),
+    (r"[(（]?按[^,，。]{0,6}?(?:口径|价格)(?:统计)?[)）]?", ["按可比价格", "（按新口径统计）", "按口径"]),
+    (r"(?P<ref>(?:19|20)(?:\d\d|\?\?))\s*年(?:末|底)?(?:的)?", ["2020年", "20??年底的"]),
+])
+def test_a_match_ends_with_one_of_the_final_characters(pattern, words):
+    finals = final_characters(pattern)
+    for word in words:
+        assert re.fullmatch(pattern, word) and word[-1] in finals
+
+
+def test_any_character_when_the_pattern_cannot_tell():
+    assert final_characters(r"增长\w") is None
+    assert final_characters(r"[^，]") is None
+    assert final_characters(r"(?i:up)") is None
+    assert final_characters(r"\d+") is None
