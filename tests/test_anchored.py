@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dalian_reports as dr
-from dalian_reports.extract.anchored import final_characters
+from dalian_reports.extract.anchored import SentenceLead, final_characters
 from dalian_reports.extract.lexicon import _PREFIX_RES
 from dalian_reports.extract.normal import normalize
 from dalian_reports.extract.numbers import _absorb_prefix
@@ -88,3 +88,44 @@ def test_any_character_when_the_pattern_cannot_tell():
     assert final_characters(r"[^，]") is None
     assert final_characters(r"(?i:up)") is None
     assert final_characters(r"\d+") is None
+
+
+# ---------------------------------------------------------------------------
+# Sentence leads
+# ---------------------------------------------------------------------------
+_ENDS = "。；;!！?？:："
+_LEADS = [r"\s*(?:——\s*)?(?:[一二三]是)?(?P<t>预计|五年来|到\s*20\d\d\s*年)", r"(?P<t>)", r"(?P<t>年?)", r"[^。]{0,3}"]
+
+
+def _plain(rest: str) -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=[{_ENDS}])){rest}", re.M)
+
+
+def _spans(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@pytest.mark.parametrize("rest", _LEADS)
+def test_sentence_leads_of_the_seed_reports_are_those_of_the_plain_search(seed_texts, rest):
+    lead, plain = SentenceLead(_ENDS, rest), _plain(rest)
+    for norm, _lang in seed_texts:
+        assert _spans(lead.finditer(norm)) == _spans(plain.finditer(norm))
+        for a in range(0, len(norm), 997):
+            assert _spans(lead.finditer(norm, a, a + 600)) == _spans(plain.finditer(norm, a, a + 600))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="。；;!\n 预计五年来到2020年——一是，", max_size=25), st.integers(0, 25), st.integers(0, 25),
+       st.sampled_from(_LEADS))
+def test_sentence_leads_of_random_text(text, a, b, rest):
+    lead, plain = SentenceLead(_ENDS, rest), _plain(rest)
+    assert _spans(lead.finditer(text, a, b)) == _spans(plain.finditer(text, a, b))
+
+
+def test_the_lead_triggers_are_the_patterns_they_were():
+    from dalian_reports.extract.paragraphs import _TRIGGERS_ZH
+
+    opening = r"(?:^|(?<=[。；;!！?？:：]))\s*(?:——\s*)?(?:[一二三四五六七八九十]是)?"
+    for kind, rx in _TRIGGERS_ZH:
+        if isinstance(rx, SentenceLead):
+            assert rx.pattern.pattern.replace(r"\?", "?").startswith(opening), kind

@@ -15,6 +15,15 @@ answer is never too small, so filtering by it changes no result.
 True
 >>> final_characters(r"about|around", re.I) is None
 True
+
+*Anchored at a sentence start.* A lead such as 预计 or 五年来 opens a sentence: its pattern starts with
+``(?:^|(?<=[。；…]))``, a test the regular expression engine makes at every position. :class:`SentenceLead`
+finds the same matches by scanning for the sentence ends only (a pattern that starts with a character class is
+searched by the engine's fast scan), then matching the pattern itself right after each.
+
+>>> lead = SentenceLead("。；", r"\\s*(?P<t>预计|五年来)")
+>>> [m.group("t") for m in lead.finditer("预计，增长6%。五年来，翻一番；据悉预计")]
+['预计', '五年来']
 """
 from __future__ import annotations
 
@@ -115,3 +124,57 @@ def _charset(items) -> set | None:
             return None
     return out
 
+
+class SentenceLead:
+    """A pattern that matches only at a sentence start: ``(?:^|(?<=[ends]))`` followed by ``rest`` (multi-line).
+
+    :meth:`finditer` yields exactly the matches of that pattern (:attr:`pattern`), in the same order, found by
+    first searching ``[ends\\n]`` followed by ``rest``.
+
+    Parameters
+    ----------
+    ends : str
+        The characters after which a sentence starts (a line start is one too).
+    rest : str
+        The pattern of the sentence's opening.
+    flags : int
+        Flags of the pattern (``re.MULTILINE`` is always set).
+    """
+
+    def __init__(self, ends: str, rest: str, flags: int = 0):
+        self.pattern = re.compile(rf"(?:^|(?<=[{re.escape(ends)}])){rest}", flags | re.M)
+        self._after_end = re.compile(rf"[{re.escape(ends)}\n]{rest}", flags | re.M)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        """The matches of :attr:`pattern` in ``string[pos:endpos]``, as :meth:`re.Pattern.finditer` gives them."""
+        end = len(string) if endpos is None else min(max(0, endpos), len(string))
+        pos = min(max(0, pos), len(string))
+        if pos > end:
+            return
+        if pos == 0:   # no character before: only the line start can open a sentence there
+            m = self.pattern.match(string, 0, end)
+            pos = 1 if m is None else m.end()
+            if m is not None:
+                yield m
+                if m.end() == m.start():
+                    yield from self._after_empty(string, m.end(), end)
+                    return
+        while pos <= end:
+            candidate = self._after_end.search(string, pos - 1, end)
+            if candidate is None:
+                return
+            m = self.pattern.match(string, candidate.start() + 1, end)
+            if m is None:   # cannot happen (the same pattern after the same test), but never skip a match
+                pos = candidate.start() + 2
+                continue
+            yield m
+            if m.end() == m.start():
+                yield from self._after_empty(string, m.end(), end)
+                return
+            pos = m.end()
+
+    def _after_empty(self, string: str, pos: int, end: int):
+        """After an empty match at ``pos``: what :meth:`re.Pattern.finditer` yields next (its own rules)."""
+        rest = self.pattern.finditer(string, pos, end)
+        next(rest)   # the same empty match
+        yield from rest
