@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ParseError
 from .lexicon import (NAN, _CORE_IDIOMS_EN, _CORE_IDIOMS_ZH, _MALFORMED, _NUM, _RANGE_SEP, _RANGE_SEP_EN, _SP, _SUFFIX_EN, _SUFFIX_ZH, _UNIT_EN, _UNIT_ZH, line_of)
+from .searching import guarded
 from .tokens import (_claim)
 
 
@@ -249,7 +250,7 @@ def _cn_decimal(s: str, norm: str, offset: int) -> float:
     return _cn_int(s, text=norm, offset=offset)
 
 
-_FIGURE_RE = {
-    "zh": re.compile(rf"(?P<sign>(?<![\d%.A-Za-z)])-)?(?<!\d)(?P<num>{_NUM})|{_CORE_IDIOMS_ZH}"),
+_FIGURE_RE = {   # guarded: tried only where a figure can start (the same matches)
+    "zh": guarded(re.compile(rf"(?P<sign>(?<![\d%.A-Za-z)])-)?(?<!\d)(?P<num>{_NUM})|{_CORE_IDIOMS_ZH}")),
     "en": re.compile(rf"(?P<between>\bbetween\s+)?(?P<sign>(?<![\d%.A-Za-z)])-)?(?<!\d)(?P<num>{_NUM})|{_CORE_IDIOMS_EN}", re.I),
 }

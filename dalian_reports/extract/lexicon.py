@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..vocab import MEASURES, QUALIFIERS  # noqa: F401  (the one vocabulary)
-from .anchored import final_characters
+from .searching import final_characters, guarded
 
 NAN = float("nan")
 
@@ -193,11 +193,11 @@ _TOKEN_PATTERNS_EN = [
     ("name", r"(?<=[A-Za-z])\d+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?(?=[A-Za-z])(?!(?:st|nd|rd|th)\b)"),
     ("year", r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d|\s*(?:%|percent|per cent|billion|million|trillion|thousand|yuan|times|percentage))"),
 ]
-_COMPILED_TOKENS = {
-    "zh": [(k, re.compile(p)) for k, p in _TOKEN_PATTERNS_ZH],
-    "en": [(k, re.compile(p, re.I if k != "date" else 0)) for k, p in _TOKEN_PATTERNS_EN],
+_COMPILED_TOKENS = {   # guarded: tried only where a token can start (the same matches)
+    "zh": [(k, guarded(re.compile(p))) for k, p in _TOKEN_PATTERNS_ZH],
+    "en": [(k, guarded(re.compile(p, re.I if k != "date" else 0))) for k, p in _TOKEN_PATTERNS_EN],
 }
-_MALFORMED = re.compile(r"(?<!\d)\d+\.\d+\.\d+|(?<!\d)\d+\.{2,}\d+|%{2,}|\d\s*%\s*\d")
+_MALFORMED = guarded(re.compile(r"(?<!\d)\d+\.\d+\.\d+|(?<!\d)\d+\.{2,}\d+|%{2,}|\d\s*%\s*\d"))
 
 _CORE_IDIOMS_ZH = (
     r"(?P<fan>翻\s*(?P<fan_n>[一两二三四\d])\s*番)"

@@ -164,7 +164,7 @@ def _absorb_prefix(norm: str, pos: int, floor: int, lang: str) -> list[tuple[str
 
 def _prefix_patterns(window: str, lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     """The prefix patterns (role, ``…$``) that can match at the end of a non-empty ``window``: only those whose
-    matches can end with its last character (:mod:`.anchored`); all of them when it ends with a line break (``$``
+    matches can end with its last character (:mod:`.searching`); all of them when it ends with a line break (``$``
     also matches before one)."""
     if window[-1] == "\n":
         return _PREFIX_RES[lang]

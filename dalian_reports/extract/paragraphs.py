@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .anchored import SentenceLead
+from .searching import SentenceLead, guarded
 from .review import review_paragraphs
 from .numbers import is_placeholder_mark
 
@@ -47,11 +47,11 @@ _TRIGGERS_ZH = [
     ("outcome", SentenceLead(_SENTENCE_ENDS_ZH, _OPENING_ZH + r"(?P<t>(?:据|经)?初步核算|预计|(?:全年|全市|全区|全县|全省)(?:经济)?(?:共)?(?:实现|完成)"
                            r"|全年(?=(?:全市|全区|全县)?(?:地区)?生产总值)"
                            r"|(?P<year>(?:19|20)\d\d)\s*年[，,]?(?=(?:全市|全区|全县)?(?:共)?(?:实现|完成)?(?:地区)?生产总值))")),
-    ("target", re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要(?:经济)?指标|预期主要目标)[^，,。；;:：]{0,12}?\s*[:：]"
+    ("target", guarded(re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要(?:经济)?指标|预期主要目标)[^，,。；;:：]{0,12}?\s*[:：]"
                           r"|(?:主要预期(?:调控|经济)?指标|主要(?:预期)?调控目标|预期性指标|发展目标)[^，,。；;:：]{0,8}?\s*[:：]"
                           r"|一是预期性指标[，,]"
                           r"|(?:主要)?预期目标(?:是|为|如下)|主要(?:预期)?目标(?:是|为)"
-                          r"|预期目标[^。；;]{0,30}?主要包括[:：]|预期目标作了[^。]{0,6}调整)")),
+                          r"|预期目标[^。；;]{0,30}?主要包括[:：]|预期目标作了[^。]{0,6}调整)"))),
     ("plan_target", SentenceLead(_SENTENCE_ENDS_ZH, _OPENING_ZH + rf"(?P<t>到\s*(?:{_YEAR}|{_CN_YEAR})\s*年(?:底|末)?)")),
     ("plan_outcome", SentenceLead(_SENTENCE_ENDS_ZH, _OPENING_ZH + r"(?P<t>五年来|过去五年|过去的五年|这五年|近五年|" + _PLAN
                                   + r"(?:时期|期间)(?=[，,]|以来))")),

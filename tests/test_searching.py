@@ -1,4 +1,4 @@
-"""Anchored patterns searched fast (dalian_reports.extract.anchored) give exactly what a plain search gives.
+"""Anchored patterns searched fast (dalian_reports.extract.searching) give exactly what a plain search gives.
 
 The fast searches only skip work that cannot find anything: each test compares them with the plain search of
 the same patterns, on every window of the seed reports and on random strings of the characters that matter.
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import dalian_reports as dr
-from dalian_reports.extract.anchored import SentenceLead, final_characters
+from dalian_reports.extract.searching import SentenceLead, final_characters, guarded
 from dalian_reports.extract.lexicon import _PREFIX_RES
 from dalian_reports.extract.normal import normalize
 from dalian_reports.extract.numbers import _absorb_prefix
@@ -129,3 +129,50 @@ def test_the_lead_triggers_are_the_patterns_they_were():
     for kind, rx in _TRIGGERS_ZH:
         if isinstance(rx, SentenceLead):
             assert rx.pattern.pattern.replace(r"\?", "?").startswith(opening), kind
+
+
+# ---------------------------------------------------------------------------
+# Patterns guarded by their first character
+# ---------------------------------------------------------------------------
+def _guarded_patterns() -> list[re.Pattern]:
+    from dalian_reports.extract.cores import _FIGURE_RE
+    from dalian_reports.extract.lexicon import _COMPILED_TOKENS, _MALFORMED
+    from dalian_reports.extract.paragraphs import _TRIGGERS_ZH
+    from dalian_reports.extract.tokens import _IDIOMS
+
+    return ([rx for _kind, rx in _COMPILED_TOKENS["zh"]] + [_MALFORMED, _FIGURE_RE["zh"], _IDIOMS["zh"],
+                                                           dict(_TRIGGERS_ZH)["target"]])
+
+
+def _unguarded(rx: re.Pattern) -> re.Pattern:
+    """The pattern as written, without the test of its first character."""
+    test, _sep, pattern = rx.pattern.partition("])(?:")
+    assert test.startswith("(?=[") and pattern.endswith(")"), rx.pattern[:40]
+    return re.compile(pattern[:-1], rx.flags)
+
+
+def _found(rx, text, a=0, b=None):
+    return [(m.span(), m.groups()) for m in rx.finditer(text, a, len(text) if b is None else b)]
+
+
+def test_guarded_patterns_find_what_the_plain_ones_find_in_the_seed_reports(seed_texts):
+    pairs = [(used, _unguarded(used)) for used in _guarded_patterns()]
+    for norm, _lang in seed_texts:
+        for used, plain in pairs:
+            assert _found(used, norm) == _found(plain, norm), plain.pattern[:60]
+            for a in range(0, len(norm), 1499):
+                assert _found(used, norm, a, a + 300) == _found(plain, norm, a, a + 300), plain.pattern[:60]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.-%,，。 翻一两三四倍增万亿千百零〇十点分之位数第号年月日:ab①²\ufffd主要预期目标是：", max_size=16))
+def test_guarded_patterns_of_random_text(text):
+    for used in _guarded_patterns():
+        assert _found(used, text) == _found(_unguarded(used), text), (text, used.pattern[:60])
+
+
+def test_a_pattern_that_can_match_nothing_or_anything_is_not_guarded():
+    for rx in (re.compile(r"\d*"), re.compile(r"(?:年)?"), re.compile(r"[^，]+"), re.compile(r".增长"),
+               re.compile(r"up|down", re.I), re.compile(r"(?i)up")):
+        assert guarded(rx) is rx
+    assert guarded(re.compile(r"(?<!\d)\d+%")).pattern == r"(?=[\d])(?:(?<!\d)\d+%)"
