@@ -176,3 +176,15 @@ def test_a_pattern_that_can_match_nothing_or_anything_is_not_guarded():
                re.compile(r"up|down", re.I), re.compile(r"(?i)up")):
         assert guarded(rx) is rx
     assert guarded(re.compile(r"(?<!\d)\d+%")).pattern == r"(?=[\d])(?:(?<!\d)\d+%)"
+
+
+def test_lead_words_start_with_their_first_characters(seed_texts):
+    from dalian_reports.extract.subjects import _STRIPS
+
+    rng = random.Random(11)
+    for norm, lang in seed_texts:
+        for pos in rng.sample(range(len(norm)), min(3000, len(norm))):
+            for rx, first in _STRIPS[lang]:
+                m = rx.match(norm, pos, min(len(norm), pos + 40))
+                if m and m.end() > pos:
+                    assert first is None or norm[pos] in first, (rx.pattern[:40], norm[pos:pos + 10])

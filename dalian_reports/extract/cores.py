@@ -164,7 +164,7 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
     v1 = sign * _to_float(gd["num"], text=norm, offset=m.start("num"))
     numbers = [(m.start("sign") if gd.get("sign") else m.start("num"), m.end("num"))]
     pos = m.end("num")
-    frac = re.compile(r"/(\d+)(?!\d|\.\d)").match(norm, pos, end)
+    frac = _FRACTION.match(norm, pos, end)
     if frac:
         den = float(frac.group(1))
         if den == 0:
@@ -235,6 +235,7 @@ def fold_magnitude(value: float, high: float, unit: str) -> tuple[float, float, 
 
 
 _BETWEEN_AND = re.compile(r"\s+and\s+(?=\d)", re.I)
+_FRACTION = re.compile(r"/(\d+)(?!\d|\.\d)")
 _NESTED_RANGE = re.compile(r"\s*(?:-|—|–|~|～|至|到)\s*[(（]\s*(?=\d)")
 
 

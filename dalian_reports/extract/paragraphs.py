@@ -5,6 +5,7 @@ See :mod:`dalian_reports.extract.headline` for the kinds of paragraph and the co
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -446,8 +447,8 @@ def _section_year(norm, paragraphs, span, lang, report_year: int | None = None) 
 def _plan_mentioned(norm, paragraphs, span, lang) -> tuple[int, int] | None:
     lead_sentence = norm[_sentence_start(norm, span.start, 0):span.start]
     head = norm[span.start:_sentence_end(norm, span.start, span.end, lang)]
-    regions = [head, lead_sentence] + [r for r, _heading in _lookback_regions(norm, paragraphs, span, lang, n=30)]
-    for region in regions:
+    earlier = (region for region, _heading in _lookback_regions(norm, paragraphs, span, lang, n=30))
+    for region in itertools.chain((head, lead_sentence), earlier):   # the nearest first, read as far as needed
         if lang == "zh":
             m = re.search(_PLAN + r"(?:时期|期间|规划(?:的)?(?:收官|开局|实施|最后|第一))", region)
             if m:

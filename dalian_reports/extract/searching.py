@@ -70,6 +70,16 @@ def final_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if found is None else frozenset(found)
 
 
+def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every character a non-empty match of ``pattern`` can start with, or None when it may be any character.
+
+    >>> sorted(first_characters(r"(?<!\\d)(?:全年|本市)?(?:实现|完成)"))
+    ['全', '完', '实', '本']
+    """
+    found, _nullable = _analyse(pattern, flags, _characters, last=False)
+    return None if found is None else frozenset(found)
+
+
 def guarded(rx: re.Pattern) -> re.Pattern:
     """``rx`` with a test of its first character in front: ``(?=[first characters])(?:pattern)``.
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .lists import code_parts, compound_codes
 from .normal import INVISIBLE
+from .searching import first_characters
 from .paragraphs import (_CN_YEAR, _YEAR, _year_int)
 
 
@@ -50,18 +51,24 @@ _LEAD_STRIP_EN = [
 ]
 _TRAIL_STRIP_EN = re.compile(r"(?:\s+(?:will|would|has|have|had|is|are|was|were|be|been|basically|respectively|"
                              r"see|saw|seen|record(?:ed|s)?|register(?:ed|s)?|post(?:ed|s)?|experience[sd]?)|[\s,;:])+$")
+#: each lead pattern with the characters its words can start with (None: any)
+_STRIPS = {lang: [(rx, first_characters(rx.pattern, rx.flags)) for rx in strips]
+           for lang, strips in (("zh", _LEAD_STRIP_ZH), ("en", _LEAD_STRIP_EN))}
 TRAIL_WINDOW = 60   # the words stripped after a wording are searched in its last characters only (linear time)
 _INVISIBLE = re.compile(f"[{re.escape(INVISIBLE)}]")
+_SPACES = re.compile(r"\s+")
+_WORD_CHARACTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
 
 def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject | None:
     """Trim lead words around the indicator wording in ``norm[a:b]``."""
     subject = _Subject("", a, b)
-    strips = _LEAD_STRIP_ZH if lang == "zh" else _LEAD_STRIP_EN
     changed = True
     while changed and a < b:
         changed = False
-        for rx in strips:
+        for rx, first in _STRIPS[lang]:
+            if a >= b or first is not None and norm[a] not in first:
+                continue   # no lead word of this pattern starts here
             m = rx.match(norm, a, b)
             if m and m.end() > a:
                 matched = m.group(0)
@@ -86,8 +93,8 @@ def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject 
     if b <= a:
         return None
     wording = _INVISIBLE.sub("", text[a:b])   # 地区\u200b生产总值: the caller's words, without invisible characters
-    wording = re.sub(r"\s+", "", wording) if lang == "zh" else re.sub(r"\s+", " ", wording).strip()
-    if not re.search(r"[A-Za-z\u4e00-\u9fff]", norm[a:b]):   # ＧＤＰ is a word too
+    wording = _SPACES.sub("", wording) if lang == "zh" else _SPACES.sub(" ", wording).strip()
+    if not _WORD_CHARACTER.search(norm, a, b):   # ＧＤＰ is a word too
         return None
     subject.wording, subject.start, subject.end = wording, a, b
     subject.cumulative = subject.cumulative or "累计" in wording or "cumulative" in wording.lower()
