@@ -220,6 +220,7 @@ def _cn_numeral_core(norm: str, m: re.Match, gd: dict) -> _Core:
 
 _FOLDS = {"千万": (1000.0, "万"), "百万": (100.0, "万"), "十万": (10.0, "万"), "千亿": (1000.0, "亿"),
           "百亿": (100.0, "亿"), "十亿": (10.0, "亿")}
+_FOLD_FIRSTS = {prefix[0] for prefix in _FOLDS}
 
 
 def fold_magnitude(value: float, high: float, unit: str) -> tuple[float, float, str]:
@@ -228,6 +229,8 @@ def fold_magnitude(value: float, high: float, unit: str) -> tuple[float, float, 
     >>> fold_magnitude(1.0, float("nan"), "千万标箱")[::2]
     (1000.0, '万标箱')
     """
+    if unit[:1] not in _FOLD_FIRSTS:
+        return value, high, unit
     for prefix, (factor, base) in _FOLDS.items():
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return value * factor, high * factor, base + unit[len(prefix):]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lists import code_parts, compound_codes
 from .normal import INVISIBLE
@@ -159,13 +160,13 @@ def _with_note(subject: _Subject, note: str, code: str | None = None) -> _Subjec
 
 
 def _split_on(subject: _Subject, norm: str, text: str, lang: str, sep: str) -> list[_Subject]:
-    cuts = list(re.finditer(sep, norm[subject.start:subject.end]))
+    cuts = list(_separator(sep).finditer(norm, subject.start, subject.end))
     if not cuts:   # nothing to split: the subject itself (callers use a split only when it has several parts)
         return [subject]
     parts = []
     pos = subject.start
     for m in cuts + [None]:
-        cut = subject.start + m.start() if m else subject.end
+        cut = m.start() if m else subject.end
         piece = _clean_subject(text, norm, pos, cut, lang)
         if piece is None:
             return [subject]
@@ -174,7 +175,13 @@ def _split_on(subject: _Subject, norm: str, text: str, lang: str, sep: str) -> l
         piece.cumulative = subject.cumulative or piece.cumulative
         parts.append(piece)
         if m:
-            pos = subject.start + m.end()
+            pos = m.end()
     return parts
+
+
+@lru_cache(maxsize=None)
+def _separator(sep: str) -> re.Pattern:
+    """The compiled separator of the parts of a list (、, 和|与|及|以及 …), compiled once."""
+    return re.compile(sep)
 
 
