@@ -371,6 +371,12 @@ def test_normalisation_keeps_footnote_marks_and_expansions():
     assert [char_form(c) for c in "①⑥²½…㈠℃"] == list("①⑥²½…㈠℃")
 
 
+def test_each_character_takes_its_own_form_once():
+    # ⁻ becomes −, and − becomes -: in one text each keeps its own form (never − and then -)
+    assert normalize("增长⁻5%与−3%，６％").norm == "增长−5%与-3%,6%"
+    assert normalize("增长⁻5%，６％").norm == "增长−5%,6%"
+
+
 def test_invisible_characters_are_removed_and_offsets_map_back():
     text = "\ufeff地区\u200b生产总值\u202a增长6%\u202c。"
     n = normalize(text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ParseError
 from .lexicon import (NAN, _CORE_IDIOMS_EN, _CORE_IDIOMS_ZH, _MALFORMED, _NUM, _RANGE_SEP, _RANGE_SEP_EN, _SP, _SUFFIX_EN, _SUFFIX_ZH, _UNIT_EN, _UNIT_ZH, line_of)
+from .searching import guarded
 from .tokens import (_claim)
 
 
@@ -163,7 +164,7 @@ def _read_core(norm: str, m: re.Match, end: int, lang: str, allow_range: bool = 
     v1 = sign * _to_float(gd["num"], text=norm, offset=m.start("num"))
     numbers = [(m.start("sign") if gd.get("sign") else m.start("num"), m.end("num"))]
     pos = m.end("num")
-    frac = re.compile(r"/(\d+)(?!\d|\.\d)").match(norm, pos, end)
+    frac = _FRACTION.match(norm, pos, end)
     if frac:
         den = float(frac.group(1))
         if den == 0:
@@ -219,6 +220,7 @@ def _cn_numeral_core(norm: str, m: re.Match, gd: dict) -> _Core:
 
 _FOLDS = {"千万": (1000.0, "万"), "百万": (100.0, "万"), "十万": (10.0, "万"), "千亿": (1000.0, "亿"),
           "百亿": (100.0, "亿"), "十亿": (10.0, "亿")}
+_FOLD_FIRSTS = {prefix[0] for prefix in _FOLDS}
 
 
 def fold_magnitude(value: float, high: float, unit: str) -> tuple[float, float, str]:
@@ -227,6 +229,8 @@ def fold_magnitude(value: float, high: float, unit: str) -> tuple[float, float, 
     >>> fold_magnitude(1.0, float("nan"), "千万标箱")[::2]
     (1000.0, '万标箱')
     """
+    if unit[:1] not in _FOLD_FIRSTS:
+        return value, high, unit
     for prefix, (factor, base) in _FOLDS.items():
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return value * factor, high * factor, base + unit[len(prefix):]
@@ -234,6 +238,7 @@ def fold_magnitude(value: float, high: float, unit: str) -> tuple[float, float, 
 
 
 _BETWEEN_AND = re.compile(r"\s+and\s+(?=\d)", re.I)
+_FRACTION = re.compile(r"/(\d+)(?!\d|\.\d)")
 _NESTED_RANGE = re.compile(r"\s*(?:-|—|–|~|～|至|到)\s*[(（]\s*(?=\d)")
 
 
@@ -249,7 +254,7 @@ def _cn_decimal(s: str, norm: str, offset: int) -> float:
     return _cn_int(s, text=norm, offset=offset)
 
 
-_FIGURE_RE = {
-    "zh": re.compile(rf"(?P<sign>(?<![\d%.A-Za-z)])-)?(?<!\d)(?P<num>{_NUM})|{_CORE_IDIOMS_ZH}"),
+_FIGURE_RE = {   # guarded: tried only where a figure can start (the same matches)
+    "zh": guarded(re.compile(rf"(?P<sign>(?<![\d%.A-Za-z)])-)?(?<!\d)(?P<num>{_NUM})|{_CORE_IDIOMS_ZH}")),
     "en": re.compile(rf"(?P<between>\bbetween\s+)?(?P<sign>(?<![\d%.A-Za-z)])-)?(?<!\d)(?P<num>{_NUM})|{_CORE_IDIOMS_EN}", re.I),
 }

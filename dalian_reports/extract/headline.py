@@ -322,7 +322,7 @@ def _rows_frame(rows: list[dict]):
             data[column] = np.array([np.nan if cell is None else cell for cell in cells], dtype=float)
         else:
             data[column] = cells
-    return pd.DataFrame(data, columns=COLUMNS)
+    return pd.DataFrame(data)   # the columns in the order of COLUMNS (naming them again costs a reindexing)
 
 
 def _unparsed_frame(rows: list[dict]):

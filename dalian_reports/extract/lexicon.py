@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..vocab import MEASURES, QUALIFIERS  # noqa: F401  (the one vocabulary)
+from .searching import final_characters, guarded
 
 NAN = float("nan")
 
@@ -133,6 +134,20 @@ def _compile_prefixes(table, lang):
 
 _PREFIX_RES = {"zh": _compile_prefixes(_PREFIX_ZH, "zh"), "en": _compile_prefixes(_PREFIX_EN, "en")}
 
+
+def _prefixes_by_last_character(compiled) -> tuple[dict[str, tuple], tuple]:
+    """The prefix patterns that can match a window ending with a given character (all of them for a character
+    not in the table: those that may end with any character): ({character: patterns}, patterns for any other
+    character). Every list keeps the order of :data:`_PREFIX_ZH` / :data:`_PREFIX_EN` (ties go to the first)."""
+    finals = [final_characters(rx.pattern, rx.flags) for _role, rx in compiled]
+    any_other = tuple(pair for pair, last in zip(compiled, finals) if last is None)
+    characters = set().union(*(last for last in finals if last is not None))
+    return {c: tuple(pair for pair, last in zip(compiled, finals) if last is None or c in last)
+            for c in characters}, any_other
+
+
+_PREFIX_BY_LAST = {lang: _prefixes_by_last_character(compiled) for lang, compiled in _PREFIX_RES.items()}
+
 # Reduction indicators: a fall is the goal, so it is reported as a positive 'decline'.
 _REDUCTION_ZH = re.compile(
     r"能耗|能源消耗|能源消费量|煤炭消费|耗能|煤耗|水耗|用水量|排放|污染|二氧化碳|碳强度|化学需氧量|氨氮|二氧化硫|氮氧化物|"
@@ -178,11 +193,11 @@ _TOKEN_PATTERNS_EN = [
     ("name", r"(?<=[A-Za-z])\d+(?:\.\d+)?|(?<!\d)\d+(?:\.\d+)?(?=[A-Za-z])(?!(?:st|nd|rd|th)\b)"),
     ("year", r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d|\s*(?:%|percent|per cent|billion|million|trillion|thousand|yuan|times|percentage))"),
 ]
-_COMPILED_TOKENS = {
-    "zh": [(k, re.compile(p)) for k, p in _TOKEN_PATTERNS_ZH],
-    "en": [(k, re.compile(p, re.I if k != "date" else 0)) for k, p in _TOKEN_PATTERNS_EN],
+_COMPILED_TOKENS = {   # guarded: tried only where a token can start (the same matches)
+    "zh": [(k, guarded(re.compile(p))) for k, p in _TOKEN_PATTERNS_ZH],
+    "en": [(k, guarded(re.compile(p, re.I if k != "date" else 0))) for k, p in _TOKEN_PATTERNS_EN],
 }
-_MALFORMED = re.compile(r"(?<!\d)\d+\.\d+\.\d+|(?<!\d)\d+\.{2,}\d+|%{2,}|\d\s*%\s*\d")
+_MALFORMED = guarded(re.compile(r"(?<!\d)\d+\.\d+\.\d+|(?<!\d)\d+\.{2,}\d+|%{2,}|\d\s*%\s*\d"))
 
 _CORE_IDIOMS_ZH = (
     r"(?P<fan>翻\s*(?P<fan_n>[一两二三四\d])\s*番)"

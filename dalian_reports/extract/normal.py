@@ -173,8 +173,21 @@ def normalize(text: str, lang: str = "zh") -> Normal:
     if "" in specials.values():
         for removed, m in enumerate(_DROP.finditer(marked)):
             drops.append(m.start() - removed)
-    rx = re.compile("[" + "".join(map(re.escape, specials)) + "]")
-    return Normal(text, rx.sub(lambda m: specials[m.group()], marked), drops)
+    return Normal(text, _replace_characters(marked, specials), drops)
+
+
+def _replace_characters(text: str, forms: dict[str, str]) -> str:
+    """``text`` with each character of ``forms`` replaced by its form, all at once.
+
+    One :meth:`str.replace` per character when no form is itself a character to replace (then the order does not
+    matter); else one substitution by a regular expression.
+    """
+    if forms.keys().isdisjoint(forms.values()):
+        for c, form in forms.items():
+            text = text.replace(c, form)
+        return text
+    rx = re.compile("[" + "".join(map(re.escape, forms)) + "]")
+    return rx.sub(lambda m: forms[m.group()], text)
 
 
 def _mark_breaks(text: str, lang: str) -> str:

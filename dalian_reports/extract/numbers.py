@@ -121,7 +121,7 @@ from ..errors import ParseError
 from .lexicon import MEASURES, NAN, QUALIFIERS, line_of, to_halfwidth  # noqa: F401  (re-exported)
 from .measures import is_reduction_indicator, resolve_measure  # noqa: F401  (re-exported)
 from .tokens import NumberToken, Quantity, number_tokens  # noqa: F401  (re-exported)
-from .lexicon import (_COUNT_CLASSIFIERS, _PREFIX_RES)
+from .lexicon import (_COUNT_CLASSIFIERS, _PREFIX_BY_LAST, _PREFIX_RES)
 from .tokens import (Claims, _classified_tokens, _normalize_reference, normalize_basis)
 from .normal import normalize
 from .groups import _JOINER, _group  # noqa: F401  (_JOINER re-exported)
@@ -146,8 +146,10 @@ def _absorb_prefix(norm: str, pos: int, floor: int, lang: str) -> list[tuple[str
             p -= 1
         window_start = max(floor, p - 40)
         window = norm[window_start:p]
+        if not window:
+            break
         best = None
-        for role, rx in _PREFIX_RES[lang]:
+        for role, rx in _prefix_patterns(window, lang):
             m = rx.search(window)
             if m and m.group(0) and (best is None or len(m.group(0)) > len(best[1].group(0))):
                 best = (role, m)
@@ -158,6 +160,16 @@ def _absorb_prefix(norm: str, pos: int, floor: int, lang: str) -> list[tuple[str
         found.append((role, m, s, p))
         pos = s
     return found
+
+
+def _prefix_patterns(window: str, lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The prefix patterns (role, ``…$``) that can match at the end of a non-empty ``window``: only those whose
+    matches can end with its last character (:mod:`.searching`); all of them when it ends with a line break (``$``
+    also matches before one)."""
+    if window[-1] == "\n":
+        return _PREFIX_RES[lang]
+    by_last, any_other = _PREFIX_BY_LAST[lang]
+    return by_last.get(window[-1], any_other)
 
 
 def _apply_prefix(q: dict, prefixes, norm: str) -> None:

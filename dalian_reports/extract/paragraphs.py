@@ -5,12 +5,14 @@ See :mod:`dalian_reports.extract.headline` for the kinds of paragraph and the co
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from .searching import SentenceLead, guarded
 from .review import review_paragraphs
 from .numbers import is_placeholder_mark
 
@@ -38,20 +40,22 @@ class HeadlineSpan(NamedTuple):
 _CN_YEAR = r"二〇[〇一二三四五六七八九]{2}"
 _YEAR = r"(?:19|20)(?:\d\d|\?\?)"
 _PLAN = r"“?十(?P<plan>[一二三四五六七八九]?)五”?"
-_SENTENCE_START_ZH = r"(?:^|(?<=[。；;!！?？:：]))\s*(?:——\s*)?(?:[一二三四五六七八九十]是)?"
+_SENTENCE_ENDS_ZH = "。；;!！?？:："   # a Chinese lead opens a sentence: after one of these, or at a line start
+_OPENING_ZH = r"\s*(?:——\s*)?(?:[一二三四五六七八九十]是)?"
 _SENTENCE_START_EN = r"(?:^|(?<=[.;:!?\"”])\s)\s*"
 
 _TRIGGERS_ZH = [
-    ("outcome", re.compile(_SENTENCE_START_ZH + r"(?P<t>(?:据|经)?初步核算|预计|(?:全年|全市|全区|全县|全省)(?:经济)?(?:共)?(?:实现|完成)"
+    ("outcome", SentenceLead(_SENTENCE_ENDS_ZH, _OPENING_ZH + r"(?P<t>(?:据|经)?初步核算|预计|(?:全年|全市|全区|全县|全省)(?:经济)?(?:共)?(?:实现|完成)"
                            r"|全年(?=(?:全市|全区|全县)?(?:地区)?生产总值)"
-                           r"|(?P<year>(?:19|20)\d\d)\s*年[，,]?(?=(?:全市|全区|全县)?(?:共)?(?:实现|完成)?(?:地区)?生产总值))", re.M)),
-    ("target", re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要(?:经济)?指标|预期主要目标)[^，,。；;:：]{0,12}?\s*[:：]"
+                           r"|(?P<year>(?:19|20)\d\d)\s*年[，,]?(?=(?:全市|全区|全县)?(?:共)?(?:实现|完成)?(?:地区)?生产总值))")),
+    ("target", guarded(re.compile(r"(?P<t>(?:主要预期目标|预期目标|主要目标|主要(?:经济)?指标|预期主要目标)[^，,。；;:：]{0,12}?\s*[:：]"
                           r"|(?:主要预期(?:调控|经济)?指标|主要(?:预期)?调控目标|预期性指标|发展目标)[^，,。；;:：]{0,8}?\s*[:：]"
                           r"|一是预期性指标[，,]"
                           r"|(?:主要)?预期目标(?:是|为|如下)|主要(?:预期)?目标(?:是|为)"
-                          r"|预期目标[^。；;]{0,30}?主要包括[:：]|预期目标作了[^。]{0,6}调整)")),
-    ("plan_target", re.compile(_SENTENCE_START_ZH + rf"(?P<t>到\s*(?:{_YEAR}|{_CN_YEAR})\s*年(?:底|末)?)", re.M)),
-    ("plan_outcome", re.compile(_SENTENCE_START_ZH + r"(?P<t>五年来|过去五年|过去的五年|这五年|近五年|" + _PLAN + r"(?:时期|期间)(?=[，,]|以来))", re.M)),
+                          r"|预期目标[^。；;]{0,30}?主要包括[:：]|预期目标作了[^。]{0,6}调整)"))),
+    ("plan_target", SentenceLead(_SENTENCE_ENDS_ZH, _OPENING_ZH + rf"(?P<t>到\s*(?:{_YEAR}|{_CN_YEAR})\s*年(?:底|末)?)")),
+    ("plan_outcome", SentenceLead(_SENTENCE_ENDS_ZH, _OPENING_ZH + r"(?P<t>五年来|过去五年|过去的五年|这五年|近五年|" + _PLAN
+                                  + r"(?:时期|期间)(?=[，,]|以来))")),
 ]
 #: Words each Chinese lead of a kind contains (one at least): a paragraph without any is not searched.
 _TRIGGER_WORDS_ZH = {"outcome": ("核算", "预计", "实现", "完成", "全年", "生产总值"), "target": ("目标", "指标"),
@@ -443,8 +447,8 @@ def _section_year(norm, paragraphs, span, lang, report_year: int | None = None) 
 def _plan_mentioned(norm, paragraphs, span, lang) -> tuple[int, int] | None:
     lead_sentence = norm[_sentence_start(norm, span.start, 0):span.start]
     head = norm[span.start:_sentence_end(norm, span.start, span.end, lang)]
-    regions = [head, lead_sentence] + [r for r, _heading in _lookback_regions(norm, paragraphs, span, lang, n=30)]
-    for region in regions:
+    earlier = (region for region, _heading in _lookback_regions(norm, paragraphs, span, lang, n=30))
+    for region in itertools.chain((head, lead_sentence), earlier):   # the nearest first, read as far as needed
         if lang == "zh":
             m = re.search(_PLAN + r"(?:时期|期间|规划(?:的)?(?:收官|开局|实施|最后|第一))", region)
             if m:

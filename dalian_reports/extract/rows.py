@@ -364,7 +364,7 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     if subject.cumulative and not q.cumulative:
         q = replace(q, cumulative=True)
     compare = q.compare or subject.compare
-    base_year = _year_int(compare) if re.fullmatch(r"(?:19|20)\d\d", compare or "") else None
+    base_year = _year_int(compare) if _FOUR_DIGIT_YEAR.fullmatch(compare or "") else None
     first_year = ctx.period.start if ctx.period.start is not None else ctx.period.end
     cumulative_base = base_year is not None and first_year is not None and base_year < first_year - 1
     measure, value, high, notes = resolve_measure(q, subject.wording, cumulative_base=cumulative_base)
@@ -418,6 +418,7 @@ def _add_row(ctx: _Context, subject: _Subject, q: Quantity) -> None:
     ctx.used.extend(subject.refs)
 
 
+_FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d\d")
 _SUB_AREA = re.compile(r"[\u4e00-\u9fff]{0,6}(?:新区|开发区|高新区|保税区|自贸试验区|自贸区|片区|园区)")
 _OWN_PLACE = re.compile(r"^(?:全市|全省|全国|全区|我市|我省)")
 _AREA_PREFIX = re.compile(r"^(?![全占人去今本我建])[\u4e00-\u9fff]{1,5}?(?:县|区|新区|开发区|市)(?=[\u4e00-\u9fff]{2})")

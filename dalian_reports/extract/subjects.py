@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lists import code_parts, compound_codes
 from .normal import INVISIBLE
+from .searching import first_characters
 from .paragraphs import (_CN_YEAR, _YEAR, _year_int)
 
 
@@ -50,18 +52,24 @@ _LEAD_STRIP_EN = [
 ]
 _TRAIL_STRIP_EN = re.compile(r"(?:\s+(?:will|would|has|have|had|is|are|was|were|be|been|basically|respectively|"
                              r"see|saw|seen|record(?:ed|s)?|register(?:ed|s)?|post(?:ed|s)?|experience[sd]?)|[\s,;:])+$")
+#: each lead pattern with the characters its words can start with (None: any)
+_STRIPS = {lang: [(rx, first_characters(rx.pattern, rx.flags)) for rx in strips]
+           for lang, strips in (("zh", _LEAD_STRIP_ZH), ("en", _LEAD_STRIP_EN))}
 TRAIL_WINDOW = 60   # the words stripped after a wording are searched in its last characters only (linear time)
 _INVISIBLE = re.compile(f"[{re.escape(INVISIBLE)}]")
+_SPACES = re.compile(r"\s+")
+_WORD_CHARACTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
 
 def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject | None:
     """Trim lead words around the indicator wording in ``norm[a:b]``."""
     subject = _Subject("", a, b)
-    strips = _LEAD_STRIP_ZH if lang == "zh" else _LEAD_STRIP_EN
     changed = True
     while changed and a < b:
         changed = False
-        for rx in strips:
+        for rx, first in _STRIPS[lang]:
+            if a >= b or first is not None and norm[a] not in first:
+                continue   # no lead word of this pattern starts here
             m = rx.match(norm, a, b)
             if m and m.end() > a:
                 matched = m.group(0)
@@ -86,8 +94,8 @@ def _clean_subject(text: str, norm: str, a: int, b: int, lang: str) -> _Subject 
     if b <= a:
         return None
     wording = _INVISIBLE.sub("", text[a:b])   # 地区\u200b生产总值: the caller's words, without invisible characters
-    wording = re.sub(r"\s+", "", wording) if lang == "zh" else re.sub(r"\s+", " ", wording).strip()
-    if not re.search(r"[A-Za-z\u4e00-\u9fff]", norm[a:b]):   # ＧＤＰ is a word too
+    wording = _SPACES.sub("", wording) if lang == "zh" else _SPACES.sub(" ", wording).strip()
+    if not _WORD_CHARACTER.search(norm, a, b):   # ＧＤＰ is a word too
         return None
     subject.wording, subject.start, subject.end = wording, a, b
     subject.cumulative = subject.cumulative or "累计" in wording or "cumulative" in wording.lower()
@@ -152,13 +160,13 @@ def _with_note(subject: _Subject, note: str, code: str | None = None) -> _Subjec
 
 
 def _split_on(subject: _Subject, norm: str, text: str, lang: str, sep: str) -> list[_Subject]:
-    cuts = list(re.finditer(sep, norm[subject.start:subject.end]))
+    cuts = list(_separator(sep).finditer(norm, subject.start, subject.end))
     if not cuts:   # nothing to split: the subject itself (callers use a split only when it has several parts)
         return [subject]
     parts = []
     pos = subject.start
     for m in cuts + [None]:
-        cut = subject.start + m.start() if m else subject.end
+        cut = m.start() if m else subject.end
         piece = _clean_subject(text, norm, pos, cut, lang)
         if piece is None:
             return [subject]
@@ -167,7 +175,13 @@ def _split_on(subject: _Subject, norm: str, text: str, lang: str, sep: str) -> l
         piece.cumulative = subject.cumulative or piece.cumulative
         parts.append(piece)
         if m:
-            pos = subject.start + m.end()
+            pos = m.end()
     return parts
+
+
+@lru_cache(maxsize=None)
+def _separator(sep: str) -> re.Pattern:
+    """The compiled separator of the parts of a list (、, 和|与|及|以及 …), compiled once."""
+    return re.compile(sep)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (NAN, _COMPILED_TOKENS, _CORE_IDIOMS_EN, _CORE_IDIOMS_ZH)
+from .searching import guarded
 
 
 # ---------------------------------------------------------------------------
@@ -206,7 +207,7 @@ def tokens_in(norm: str, lang: str, start: int = 0, end: int | None = None, clas
     return sorted(tokens, key=lambda t: t.start)
 
 
-_IDIOMS = {"zh": re.compile(_CORE_IDIOMS_ZH), "en": re.compile(_CORE_IDIOMS_EN, re.I)}
+_IDIOMS = {"zh": guarded(re.compile(_CORE_IDIOMS_ZH)), "en": re.compile(_CORE_IDIOMS_EN, re.I)}
 
 
 # ---------------------------------------------------------------------------
