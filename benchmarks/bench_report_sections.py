@@ -71,9 +71,15 @@ def build(sec: dict, res: dict) -> list[str]:
            if rebuilds else "", "",
            "Where the time goes, one build in one process:", ""]
     out += _rows("| stage | s | share |", [f"| {k} | {v:.2f} | {100 * v / total:.0f}% |" for k, v in stages.items()])
-    out += ["", f"The figures took {figures_pool:.1f} s in the build's pool; drawn one at a time they take "
+    cores = res.get("machine", {}).get("cores_available") or 1
+    work = serial_figures + prof.get("workbook_alone_s", 0)
+    out += ["", f"The figures and the workbook took {figures_pool:.1f} s together: the build's pool of "
+            f"{cores} processes draws the figures while the main process writes the workbook "
+            f"({prof.get('workbook_in_build_s', 0):.1f} s there, sharing the cores; "
+            f"{prof.get('workbook_alone_s', 0):.1f} s alone). Drawn one at a time, in one process, the figures take "
             f"{serial_figures:.1f} s: " + ", ".join(f"{k} {v:.1f}" for k, v in prof["figures_serial_s"].items())
-            + " s (each in two languages, PNG and SVG).", "",
+            + f" s (each in two languages, PNG and SVG). So the cores do about {work:.1f} s of work after the "
+            f"tables; split over {cores} cores that is {work / cores:.1f} s at best, on top of the imports.", "",
             "Slowest tables (build + validate): " + ", ".join(
                 f"{k} {v:.2f} s" for k, v in sorted(prof["tables_s"].items(), key=lambda kv: -kv[1])[:5]) + "."
             + _corpus_note(prof, res), "",
