@@ -5,7 +5,8 @@ then :func:`~dalian_reports.extract.headline.extract_headline` with the report's
 jurisdiction, as ``benchmarks/bench_extraction.py`` does for the corpus): nothing is shared between reports, so
 the work maps over a ``dask.bag`` of file paths and the rows are concatenated at the end. A file that cannot be
 read or extracted becomes one row naming the file and the error (column ``error``) instead of stopping the map.
-The rows come back sorted by file, each file's rows in the parser's order, whatever the scheduling.
+The rows come back sorted by file, each file's rows in the parser's order, whatever the scheduling (a report
+with no headline figure has no row).
 
 Dask is an optional extra (``pip install "dalian-reports[dask]"``): it is imported inside
 :func:`extract_files_dask` only, and :func:`extract_files` computes the same table in one process.
@@ -149,8 +150,7 @@ def extract_files_dask(paths: Iterable[str | Path], root: str | Path, *, client=
         The corpus root, as the workers see it.
     client : distributed.Client, optional
         Where to run: ``Client(LocalCluster(...))`` on one machine, ``Client("tcp://scheduler:8786")`` on a
-        cluster (whose workers have this package installed). By default, Dask's current scheduler: the
-        active client if there is one, else a local pool of processes.
+        cluster. By default, Dask's current scheduler (the active client, else a local pool of processes).
     npartitions : int, optional
         How many tasks the files are split into (default: Dask's choice, at most about 100).
     timeout : float, optional
