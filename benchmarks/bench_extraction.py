@@ -8,7 +8,8 @@
   time budget (and the results say so).
 * **corpus**: every work report of the development corpus (``read_corpus`` + ``extract_headline``, and the
   rows concatenated into one panel), serially in one process, then one task per document in a pool of
-  processes (one per core). Wall time of the whole subprocess, interpreter start included. For comparison,
+  processes (one per core), then on Dask (``extract_files_dask`` on a LocalCluster of as many worker processes,
+  when the dask extra is installed). Wall time of the whole subprocess, interpreter start included. For comparison,
   the pipeline's own panel (``targets_panel``, which also accounts for every number of each report; its reports
   are parsed in the pipeline's own pool of forked processes, one per core), with a cProfile of a sample of its
   reports.
@@ -238,6 +239,30 @@ def worker_corpus_pool(processes: str) -> dict:
             "errors": sum(1 for _, e in results if e), "in_process_s": round(time.perf_counter() - t, 3)}
 
 
+def worker_corpus_dask(processes: str) -> dict:
+    """The same on Dask (``extract_files_dask``): a LocalCluster of one worker process per core, one bag over
+    the files; the cluster's start and the map timed apart. Skipped when the dask extra is not installed."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        return {"skipped": 'the dask extra is not installed (pip install "dalian-reports[dask]")'}
+    from dalian_reports.pipeline.distributed import extract_files_dask
+    from dalian_reports.sources.corpus import corpus_files
+
+    processes = int(processes)
+    t = time.perf_counter()
+    paths = corpus_files(CORPUS)
+    with LocalCluster(n_workers=processes, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=40) as cluster, Client(cluster) as client:
+        client.wait_for_workers(processes)
+        started = time.perf_counter()
+        rows = extract_files_dask(paths, CORPUS, client=client)
+        mapped = time.perf_counter()
+    return {"reports": len(paths), "processes": processes, "rows": len(rows),
+            "errors": int(rows["error"].notna().sum()), "cluster_start_s": round(started - t, 3),
+            "map_s": round(mapped - started, 3), "in_process_s": round(time.perf_counter() - t, 3)}
+
+
 def worker_panel(sample: str) -> dict:
     """The pipeline's own panel (``targets_panel``: read, clean, extract with whole-report accounting, the parsing
     in its pool of processes, one per core); then a cProfile of ``account_report`` on a sample of its reports (the panel's hot spots)."""
@@ -285,6 +310,14 @@ def bench_corpus(processes: int) -> dict:
                           measured_what=f"{what}; a pool of {processes} processes"),
               value_check("corpus_serial", "corpus, 1 core", serial_s, None, "s",
                           measured_what=f"{what}; one process", note="for the pool's speed-up")]
+    dask_s, dask = worker("corpus_dask", processes)
+    if not dask.get("skipped"):
+        dask["wall_s"] = round(dask_s, 2)
+        log(f"  Dask, a local cluster of {processes} worker processes: {dask_s:.1f}s")
+        checks.append(value_check("corpus_dask", f"corpus, Dask local cluster of {processes}", dask_s, None, "s",
+                                  measured_what=f"{what}; `extract_files_dask` on a LocalCluster of {processes} "
+                                                "worker processes, the cluster's start included",
+                                  note="against the pool: the overhead of Dask"))
     panel_s, panel = worker("panel", 40)
     if not panel.get("skipped"):
         panel["wall_s"] = round(panel_s, 2)
@@ -295,8 +328,9 @@ def bench_corpus(processes: int) -> dict:
                                                 f"pool of {os.cpu_count()} processes",
                                   note="what the build spends on the corpus"))
     return {"root": str(CORPUS), "serial": serial, "pool": pool, "speedup": round(serial_s / pool_s, 2),
-            "extrapolation": extrapolation, "panel": panel, "checks": checks}
+            "extrapolation": extrapolation, "panel": panel, "dask": dask, "checks": checks}
 
 
 WORKERS = {"extract_report": worker_extract_report, "linearity": worker_linearity,
-           "corpus_serial": worker_corpus_serial, "corpus_pool": worker_corpus_pool, "panel": worker_panel}
+           "corpus_serial": worker_corpus_serial, "corpus_pool": worker_corpus_pool, "corpus_dask": worker_corpus_dask,
+           "panel": worker_panel}

@@ -172,6 +172,7 @@ def corpus(sec: dict, res: dict) -> list[str]:
            f"Extrapolated to the ~{x['reports']:,} reports of the full public corpus at {x['per_report_s']:.2f} s "
            f"per report: {x['one_core_min']:.0f} min on one core, {x[cores_key]:.0f} min with the pool here; 10 s "
            f"would need about {x['cores_for_10s']} cores at today's speed per report."]
+    out += ["", _dask_figure(sec)]
     panel = sec.get("panel") or {}
     if panel.get("skipped"):
         out += ["", f"The pipeline's panel: {panel['skipped']}."]
@@ -218,6 +219,39 @@ def _busy(m: dict) -> str:
             if start > 0.5 * (m.get("cores") or 1) else "")
 
 
+DASK_EXAMPLE = [
+    "```python",
+    "from distributed import Client, LocalCluster",
+    "from dalian_reports.pipeline.distributed import extract_files_dask",
+    "from dalian_reports.sources.corpus import corpus_files",
+    "",
+    'root = "../shared/corpus/lawtext-gov"',
+    "with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, Client(cluster) as client:   # one machine",
+    "    rows = extract_files_dask(corpus_files(root), root, client=client)",
+    '# on a cluster: client = Client("tcp://scheduler:8786"); every worker needs the package installed and must',
+    "# read the corpus at the same path (a shared file system: the tasks carry paths, not texts)",
+    'print(rows[rows["error"].notna()][["source_file", "error"]])   # the files that failed, if any',
+    "```"]
+
+
+def _dask_figure(cor: dict) -> str:
+    """What the local cluster took on the development corpus, against the process pool of the same run."""
+    dask, pool = cor.get("dask") or {}, cor.get("pool") or {}
+    if not dask.get("wall_s") or not pool.get("wall_s"):
+        return ("The last `make bench` did not time the local cluster (" + (dask.get("skipped") or "not measured")
+                + ").")
+    overhead = dask["wall_s"] - pool["wall_s"]
+    return (f"On the {dask['reports']} reports of the development corpus a `LocalCluster` of {dask['processes']} "
+            f"worker processes took {dask['wall_s']:.1f} s ({dask['cluster_start_s']:.1f} s to start the cluster, "
+            f"{dask['map_s']:.1f} s for the map, whose first task on each worker imports the package; the rest is "
+            "starting Python, importing Dask and closing the cluster), against "
+            f"{pool['wall_s']:.1f} s for the process pool of {pool['processes']} in the same run: Dask's overhead on "
+            "one machine is "
+            + (f"{overhead:.1f} s ({dask['wall_s'] / pool['wall_s']:.2f}x the pool), worth paying only for the cores "
+               "of more than one machine." if overhead > 0 else
+               f"nothing measurable ({dask['wall_s'] / pool['wall_s']:.2f}x the pool)."))
+
+
 def readme_text(res: dict) -> str:
     """The section the README quotes."""
     m = res["machine"]
@@ -251,12 +285,14 @@ def readme_text(res: dict) -> str:
     out += ["", "**Beyond one machine.** Each report is read, cleaned and extracted on its own "
             "(`read_corpus_file(path, root)`, then `extract_headline(text, lang, year, jurisdiction=...)`: nothing is "
             "shared between documents), and the panel is the concatenation of the per-report rows. That is the "
-            "shape of a Dask bag: `dask.bag.from_sequence(paths, npartitions=...)` mapped with a function that reads "
-            "and extracts one file and returns its rows (catching and recording a `ParseError` rather than failing "
-            "the map), then the rows concatenated with `pandas.concat` (or `dask.dataframe.from_delayed` for a panel "
-            "larger than memory). On one machine `dask.distributed.LocalCluster` runs it on every core; on a "
-            "cluster the same code runs against a scheduler's address, provided every worker has the package "
-            "installed and can read the corpus files (a shared file system or object storage: pass paths, not "
-            "texts). The benchmark's process pool does the same on one machine; Dask is not a dependency of the "
-            "project."]
+            "shape of a Dask bag, and `dalian_reports/pipeline/distributed.py` runs it: "
+            "`extract_files_dask(paths, root, client=...)` maps `file_rows` (one file read and extracted, or one row "
+            "naming the file and the error: a `ParseError`, an unreadable file or any other exception is recorded, "
+            "never allowed to stop the map) over `dask.bag.from_sequence(paths)`, then concatenates the rows sorted "
+            "by file, so the table does not depend on the scheduling. `extract_files(paths, root)` computes the same "
+            "table in one process; `tests/test_distributed.py` checks on a `LocalCluster` of two worker processes "
+            "that the two are equal row for row, with a damaged and a missing file among the reports. Dask is an "
+            'optional extra, `pip install "dalian-reports[dask]"` (part of `[dev]`); `pip install dalian-reports` '
+            "does not install it, and only that module imports it, inside the function.", "",
+            *DASK_EXAMPLE, "", _dask_figure(cor)]
     return "\n".join(out) + "\n"

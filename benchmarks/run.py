@@ -14,7 +14,8 @@ notebooks              executing the notebooks, against as many bare kernels    
 extraction             ``extract_headline`` on the Jinzhou 2021 report, one core        ≤ 10 ms
 time vs length         growth exponent of extraction time, 10 KB to megabytes           ≤ 1.1
 corpus                 read + clean + extract every work report of the development      ≤ 10 s
-                       corpus, 2 cores (and 1 core, for the speed-up)
+                       corpus, 2 cores (and 1 core, for the speed-up; and a Dask
+                       LocalCluster of 2, for Dask's overhead)
 =====================  ===============================================================  ===========
 
 Ratios are median(measured) / median(floor), both timed in the same run in fresh subprocesses, in rotating

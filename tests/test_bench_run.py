@@ -80,6 +80,8 @@ def _results(common) -> dict:
                               value("corpus_serial", "corpus, 1 core", 18.0, None, "s", measured_what="m")],
                    "root": "/corpus", "serial": serial, "pool": {"processes": 2, "wall_s": 16.4},
                    "speedup": 1.1, "panel": {"skipped": "no panel"},
+                   "dask": {"reports": 427, "processes": 2, "rows": 11000, "errors": 0, "cluster_start_s": 1.5,
+                            "map_s": 15.0, "in_process_s": 17.0, "wall_s": 18.0},
                    "extrapolation": {"reports": 3000, "per_report_s": 0.04, "one_core_min": 2.0,
                                      "2_cores_min": 1.9, "cores_for_10s": 13}},
         "tests": {"command": "python -m pytest -q --durations=15", "date": "2026-11-30", "wall_s": 200.0,
@@ -104,7 +106,9 @@ def test_the_writer_gives_every_file_and_key(bench, tmp_path):
     md = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     for text in ("Machine:", results["machine"]["python"], "1.08x", "FAIL", "## The test suite", "## Build"):
         assert text in md
-    assert "make bench" in (tmp_path / "README_SECTION.md").read_text(encoding="utf-8")
+    readme = (tmp_path / "README_SECTION.md").read_text(encoding="utf-8")
+    assert "make bench" in readme and "extract_files_dask" in readme
+    assert "`LocalCluster` of 2 worker processes took 18.0 s" in readme and "overhead on one machine is 1.6 s" in readme
     assert "corpus, 2 cores" in report.text_table(results)
 
 
