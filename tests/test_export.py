@@ -448,6 +448,7 @@ def test_bad_sheet_names_are_refused(tmp_path, name):
     (pd.DataFrame({"a": ["\U00020000" * 16384]}), "32767"),   # 16,384 characters, 32,768 UTF-16 units
     (pd.DataFrame({"a": ["bell\x07"]}), "control character"),
     (pd.DataFrame({"a": [2 ** 60]}), "too large"),
+    (pd.DataFrame({"a": [1, 2 ** 53 + 1]}), r"A3 .*too large"),   # a double would round it to 2**53
     (pd.DataFrame({"a": pd.to_datetime(["2024-01-01"]).tz_localize("UTC")}), "timezone"),
     (pd.DataFrame([[1, 2]], columns=["a", "a"]), "duplicate"),
 ])

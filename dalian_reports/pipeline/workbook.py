@@ -166,21 +166,21 @@ def _is_missing(value) -> bool:
 
 
 def _write_cell(ws, row: int, col: int, value, kind: str, formats: _Formats, number_format: str | None,
-                where: str, style: Mapping | None = None) -> str | None:
-    """Write one value of a column of *kind* (text in *style*, a dict of XlsxWriter format properties);
-    return the text it is shown as (for the column width), None for a missing value."""
+                where: str, style: Mapping | None = None) -> None:
+    """Write one value of a column of *kind* (text in *style*, a dict of XlsxWriter format properties); a
+    missing value is no cell at all."""
     if _is_missing(value):
-        return None
+        return
     if isinstance(value, str):
         quoted = value.startswith(_FORMULA_TRIGGERS)  # Excel keeps it text even when the cell is edited
         look = dict(style or {}, **({"quote_prefix": True} if quoted else {}))
         ws.write_string(row, col, _checked_text(value, where), formats(**look))
-        return value
+        return
     if hasattr(value, "item") and not isinstance(value, (_dt.date, _dt.datetime)):  # numpy scalar
         value = value.item()
     if isinstance(value, bool) or kind == "boolean":
         ws.write_boolean(row, col, bool(value))
-        return str(bool(value))
+        return
     if isinstance(value, (_dt.date, _dt.datetime)) or kind in ("date", "datetime"):
         if hasattr(value, "to_pydatetime"):
             value = value.to_pydatetime()
@@ -189,14 +189,9 @@ def _write_cell(ws, row: int, col: int, value, kind: str, formats: _Formats, num
             value = value.date()
         day_kind = "date" if as_date else "datetime"
         ws.write_datetime(row, col, value, formats(num_format=_KIND_FORMATS[day_kind]))
-        return "0" * _DATE_WIDTH[day_kind]
-    if kind == "integer":
-        value = int(value)
-    number = _checked_number(value, where)
+        return
+    number = _checked_number(int(value) if kind == "integer" else value, where)
     ws.write_number(row, col, number, formats(num_format=number_format) if number_format else None)
-    if kind == "float" and number_format not in (None, "General"):
-        return f"{number:.{len(number_format) - 2}f}"
-    return str(number)
 
 
 def _header_text(column: str, unit: str | None) -> str:
@@ -245,20 +240,24 @@ def _column_width(series, kind: str, number_format: str | None, header: str) -> 
 
 
 def _write_numbers(ws, col: int, series, kind: str, fmt, where) -> None:
-    """Write a boolean, integer or float column (missing values stay empty cells)."""
+    """Write a boolean, integer or float column (missing values stay empty cells); a ValueError naming the
+    first cell Excel cannot store exactly (inf, an integer beyond 2**53)."""
     import numpy as np
 
-    present = series.notna().to_numpy()
+    rows = np.flatnonzero(series.notna().to_numpy())
+    values = series.iloc[rows].tolist()          # Python bools, ints and floats
     if kind == "boolean":
-        write, values = ws.write_boolean, [bool(v) for v in series[present].tolist()]
+        write, values = ws.write_boolean, [bool(v) for v in values]
     else:
         write = ws.write_number
-        values = series[present].astype("int64" if kind == "integer" else "float64").tolist()
-        array = np.asarray(values, dtype=float)
-        bad = ~np.isfinite(array) if kind == "float" else np.abs(array) > _MAX_EXACT_INT
-        if bad.any():
-            _checked_number(values[int(np.argmax(bad))], where(int(np.flatnonzero(present)[np.argmax(bad)])))
-    for row, value in zip((np.flatnonzero(present) + 1).tolist(), values):
+        if kind == "float":
+            bad = np.flatnonzero(~np.isfinite(np.asarray(values, dtype=float)))
+        else:
+            values = [int(v) for v in values]
+            bad = [k for k, v in enumerate(values) if abs(v) > _MAX_EXACT_INT][:1]
+        if len(bad):
+            _checked_number(values[bad[0]], where(int(rows[bad[0]])))
+    for row, value in zip((rows + 1).tolist(), values):
         write(row, col, value, fmt)
 
 
