@@ -255,6 +255,29 @@ def _dask_figure(cor: dict) -> str:
                f"nothing measurable ({dask['wall_s'] / pool['wall_s']:.2f}x the pool)."))
 
 
+def _readme_build(res: dict) -> list[str]:
+    """Where a full build's time goes, from the build's profile (see RESULTS.md)."""
+    b, prof = _check(res, "build"), ((res.get("build") or {}).get("profile") or {})
+    if not b or not prof.get("figures_serial_s"):
+        return []
+    cores = res.get("machine", {}).get("cores_available") or 1
+    figures, workbook = sum(prof["figures_serial_s"].values()), prof.get("workbook_alone_s", 0.0)
+    return ["", f"**The build.** A full build into an empty folder takes {b['measured_median_s']:.1f} s, "
+            f"{fmt_value(b)} the {b['floor_median_s']:.2f} s of importing its libraries (goal {fmt_goal(b)}: "
+            f"{verdict(b)}). The tables are reused when their inputs are unchanged; what is left is drawing 7 figures "
+            f"in 2 languages and 2 formats ({figures:.1f} s of one core's time) and writing the workbook "
+            f"({workbook:.1f} s), {figures + workbook:.1f} s of work spread over {cores} cores while "
+            "the figures are drawn in a pool and the workbook is written beside them; see `benchmarks/RESULTS.md`."]
+
+
+def _readme_tests(res: dict) -> list[str]:
+    sec = res.get("tests") or {}
+    if not sec.get("wall_s"):
+        return []
+    return ["", f"**The tests.** `make test` ran in {sec['wall_s'] / 60:.1f} minutes on {sec['date']} "
+            f"({sec['summary']}); the slowest are the exercise notebooks, each run in a fresh kernel (RESULTS.md)."]
+
+
 def readme_text(res: dict) -> str:
     """The section the README quotes."""
     m = res["machine"]
@@ -269,6 +292,7 @@ def readme_text(res: dict) -> str:
            f"{m['git_commit']}{' (uncommitted changes)' if m.get('git_dirty') else ''}, load average "
            f"{_load_range(m)}{_busy(m)}.", "",
            "| check | value | goal | |", "|---|---|---|---|", *rows]
+    out += _readme_build(res) + _readme_tests(res)
     cor = res.get("corpus") or {}
     if cor and not cor.get("skipped"):
         x, s = cor["extrapolation"], cor["serial"]
