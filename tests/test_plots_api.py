@@ -226,3 +226,28 @@ def test_building_one_figure_does_not_import_the_pipeline():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
+
+
+@pytest.mark.parametrize("layout", [None, "constrained"])
+def test_laid_out_once_gives_what_savefig_gives_and_leaves_the_figure_as_it_was(layout):
+    """One layout for both formats: the same PNG as savefig draws on its own, and the figure's layout engine
+    afterwards is the one it had (none stays none)."""
+    import io
+
+    from dalian_reports.plots.output import laid_out_once
+
+    fig, ax = plt.subplots(figsize=(4, 3), layout=layout)
+    ax.plot([2001, 2010, 2026], [11, 15, 5])
+    ax.set_xlabel("year")
+    engine = fig.get_layout_engine()
+    try:
+        with matplotlib.rc_context({"savefig.bbox": "tight", "savefig.pad_inches": 0.05}):
+            files = laid_out_once(fig, ["png", "svg"])
+            alone = io.BytesIO()
+            fig.savefig(alone, format="png", metadata={"Software": None})
+        assert files["png"][:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in files["svg"]
+        assert fig.get_layout_engine() is engine
+        from PIL import Image
+        assert Image.open(io.BytesIO(files["png"])).size == Image.open(alone).size
+    finally:
+        plt.close(fig)

@@ -107,15 +107,16 @@ def laid_out_once(fig, formats: Iterable[str], *, dpi: float | None = None,
     engine = fig.get_layout_engine()
     if engine is not None:
         engine.execute(fig)   # the final positions (a draw would compute them, and draw every artist besides)
+        fig.set_layout_engine("none")   # kept while the formats are rendered
     bbox = None
     if mpl.rcParams["savefig.bbox"] == "tight":
         bbox = fig.get_tightbbox(fig._get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
-    fig.set_layout_engine("none")   # keep the positions just computed
     try:
         return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text, bbox_inches=bbox)
                 for fmt in formats}
     finally:
-        fig.set_layout_engine(engine)
+        if engine is not None:
+            fig.set_layout_engine(engine)
 
 
 def save(name: str, path: str | os.PathLike, *, lang: str = "en", fmt: str | None = None, size: str = "full",
