@@ -9,6 +9,7 @@ import doctest
 import hashlib
 import math
 import random
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dalian_reports.pipeline.tables import reference, reference_build
+from dalian_reports.errors import SourceError
+from dalian_reports.pipeline.tables import reference, reference_build, reference_judgements
 from dalian_reports.pipeline.tables.reference import (
     ABOUT_TOLERANCE_PP, apply_hit_or_miss, hit_or_miss, national_targets, official_outcomes,
     reference_series, reference_target_ladder,
@@ -94,7 +96,7 @@ def test_readme_documents_files_columns_and_rules():
 
 
 def test_doctests():
-    for mod in (reference, reference_build):
+    for mod in (reference, reference_build, reference_judgements):
         res = doctest.testmod(mod, optionflags=doctest.NORMALIZE_WHITESPACE)
         assert res.failed == 0 and res.attempted > 0, mod.__name__
 
@@ -473,3 +475,99 @@ def test_reference_wordings_are_read_by_the_parsers_grammar(wording, qualifier):
     """The reference builder once had its own grammar, which read the first four as 'exact'."""
     value = 8.0 if "8%" in wording else None
     assert reference_build.qualifier_from_text(wording, value) == qualifier
+
+
+# ---- the judgements are data files beside the originals ---------------------------------------------
+JUDGEMENTS = default_original_dir().parent / "judgements"
+
+
+def test_judgements_live_in_data_files_and_are_documented():
+    """Every judgement file is read, documented in the README, and nothing in the folder is ignored."""
+    assert sorted(p.name for p in JUDGEMENTS.glob("*.csv")) == sorted(reference_judgements.FILES)
+    text = (JUDGEMENTS.parent / "README.md").read_text(encoding="utf-8")
+    for name in reference_judgements.FILES:
+        if ".note_facts." not in name:
+            assert f"`{name}`" in text, name
+    assert "`*.note_facts.csv`" in text and "judgements/" in (JUDGEMENTS.parent / "CAVEATS.md").read_text("utf-8")
+    # the names the builder re-exports are the tables read from the files
+    assert reference_build.NOTE_FACTS == reference_judgements.default_judgements().NOTE_FACTS
+    assert reference_build.OFFICIAL_GDP_META[1] == ("estimate", "news", "note: 'estimated' 229 billion RMB")
+    assert reference_build.LIAONING_ACTUAL_META[9][2]["url"] == ""
+    assert reference_build.TEXT_STRETCH == [("dalian_gwr_facts.csv", 2, "力争14%", "14")]
+    with pytest.raises(AttributeError):
+        reference_build.NO_SUCH_TABLE  # noqa: B018
+
+
+def _damaged(tmp_path, name: str, edit) -> Path:
+    """A copy of the judgements folder with ``edit(lines)`` applied to the lines of file ``name``."""
+    folder = tmp_path / "judgements"
+    shutil.copytree(JUDGEMENTS, folder)
+    lines = (folder / name).read_text(encoding="utf-8").split("\n")
+    edit(lines)
+    (folder / name).write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("name, edit, message, line", [
+    ("dalian_official_gdp.rows.csv", lambda t: t.__setitem__(slice(None), [f"{x},remark" for x in t if x]),
+     r"unknown column\(s\) \['remark'\]", 1),
+    ("dalian_official_gdp.rows.csv", lambda t: t.__setitem__(3, t[3].replace("3,", "25,", 1)),
+     r"dalian_official_gdp.csv has no data row 25 \(it has rows 1 to 24", 4),
+    ("liaoning_targets.targets.csv", lambda t: t.__setitem__(2, "0,gwr,"), r"has no data row 0", 3),
+    ("dalian_gwr_facts.rows.csv", lambda t: t.insert(3, t[2]), r"\{'row': '2'\} is already judged on line 3", 4),
+    ("dalian_official_gdp.wording.csv", lambda t: t.__setitem__(1, t[1].replace(",exact", ",roughly")),
+     r"column 'qualifier': 'roughly' is not one of 'exact', 'about'", 2),
+    ("dalian_official_gdp.wording.csv", lambda t: t.__setitem__(1, t[1].replace("gdp_level_yi_yuan", "gdp")),
+     r"column 'field': 'gdp' is not one of 'gdp_level_yi_yuan', 'real_growth_pct'", 2),
+    ("dalian_official_gdp.rows.csv", lambda t: t.__setitem__(1, "1,guess,news,"),
+     r"column 'kind': 'guess' is not one of 'target'", 2),
+    ("jinpu_facts.rows.csv", lambda t: t.__setitem__(2, "2,blog,"), r"column 'source_kind': 'blog' is not one of", 3),
+    ("liaoning_targets.actuals.csv", lambda t: t.__setitem__(1, "4,outcome,news,mirror,,,"),
+     r"column 'source_quality': 'mirror' is not one of", 2),
+    ("liaoning_targets.note_facts.csv", lambda t: t.__setitem__(1, t[1].replace(",fai,", ",fixed_assets,")),
+     r"column 'indicator': 'fixed_assets' is not an indicator code of the vocabulary", 2),
+    ("jinpu_facts.indicators.csv", lambda t: t.__setitem__(2, t[2].replace(",level,", ",levels,")),
+     r"column 'measure': 'levels' is not a measure of the vocabulary", 3),
+    ("national_gdp_targets.note_facts.csv", lambda t: t.__setitem__(1, t[1].replace(",7.3,", ",7.2,")),
+     r"column 'number': '7.2' does not occur in the evidence", 2),
+    ("dalian_gwr_facts.stretch.csv", lambda t: t.__setitem__(1, "2,力争14%,15"), r"'15' does not occur in the words", 2),
+    ("not_represented.csv", lambda t: t.__setitem__(1, t[1].replace("liaoning_targets.csv", "liaoning.csv")),
+     r"column 'file': 'liaoning.csv' is not one of", 2),
+    ("jinpu_facts.wording.csv", lambda t: t.__setitem__(1, "1,value"), r"2 cells, but the header has 3 columns", 2),
+])
+def test_a_malformed_judgement_file_is_refused_naming_file_and_line(tmp_path, name, edit, message, line):
+    folder = _damaged(tmp_path, name, edit)
+    with pytest.raises(SourceError, match=message) as caught:
+        build_reference_series(default_original_dir(), folder)
+    assert caught.value.file == str(folder / name) and caught.value.line == line
+
+
+def test_a_missing_judgement_file_or_column_is_refused(tmp_path):
+    folder = _damaged(tmp_path, "jinpu_facts.units.csv", lambda t: None)
+    (folder / "jinpu_facts.units.csv").unlink()
+    with pytest.raises(SourceError, match="file not found"):
+        build_reference_series(default_original_dir(), folder)
+    folder = _damaged(tmp_path / "b", "jinpu_facts.rows.csv", lambda t: t.__setitem__(0, "row,kind,note"))
+    with pytest.raises(SourceError, match=r"lacks columns \['source_kind'\]"):
+        build_reference_series(default_original_dir(), folder)
+
+
+def test_a_judgement_file_that_misses_a_row_is_refused(tmp_path):
+    """A per-position file must describe every row of its original: a lost line is an error, not a gap."""
+    folder = _damaged(tmp_path, "dalian_official_gdp.rows.csv", lambda t: t.pop(5))
+    with pytest.raises(SourceError, match=r"24 data rows, but OFFICIAL_GDP_META \(judgements/dalian_official_gdp"
+                                          r"\.rows\.csv\) describes 23"):
+        build_reference_series(default_original_dir(), folder)
+    folder = _damaged(tmp_path / "b", "jinpu_facts.rows.csv", lambda t: t.pop(3))
+    with pytest.raises(SourceError, match=r"data row 3 has no entry in JINPU_SOURCE_KIND "
+                                          r"\(judgements/jinpu_facts\.rows\.csv"):
+        build_reference_series(default_original_dir(), folder)
+
+
+def test_editing_a_judgement_changes_the_table(tmp_path):
+    """The judgements are read, not compiled in: a linguist's edit shows in the built table."""
+    folder = _damaged(tmp_path, "dalian_official_gdp.rows.csv",
+                      lambda t: t.__setitem__(6, t[6].replace("6,outcome,secondary", "6,estimate,secondary")))
+    built = build_reference_series(default_original_dir(), folder)
+    row = built.query("source_file == 'dalian_official_gdp.csv' and source_row == 6")
+    assert set(row.kind) == {"estimate"}

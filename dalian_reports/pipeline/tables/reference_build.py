@@ -11,11 +11,12 @@ Nothing is guessed:
 * a blank cell in an original never becomes a value;
 * a fact stated only in a row's ``note`` becomes a row only when the note states it
   explicitly (indicator, year and number) *and* does not attribute it to a page other
-  than the row's own; such rows are listed in :data:`NOTE_FACTS` with the exact words
+  than the row's own; such rows are listed in ``judgements/*.note_facts.csv`` with the exact words
   of the note, which the build checks are present, and their ``note`` starts with
   ``[from note: «…»]``; they keep the url and quality of the row they come from;
 * per-row judgements (is a figure a work report's estimate? which qualifier does the
-  wording carry?) are written out in :mod:`.reference_judgements` with the words they rest on.
+  wording carry?) are data files in ``data/reference/judgements/``, written out with the words they
+  rest on and read (and checked) by :mod:`.reference_judgements`.
 
 ``preferred`` marks one row per (jurisdiction, year, indicator, measure, role) where
 ``role`` is ``target`` / ``stretch_target`` / ``outcome`` (estimate, official and
@@ -40,14 +41,11 @@ from ..._resources import data_dir
 from ...errors import SourceError
 from ...sources.raw import CsvRow, read_csv_rows
 from ...vocab import lookup
+from . import reference_judgements
+from .reference_judgements import (  # noqa: F401  (re-exported: the tests and docs name them here)
+    JURISDICTIONS, KIND_RANK, KINDS, ORIGINAL_FILES, QUALITIES, QUALITY_RANK, SOURCE_FILE, VINTAGE_RANK,
+    default_judgements_dir, load_judgements, preferred_sort_key, role_of)
 
-ORIGINAL_FILES = (
-    "national_gdp_targets.csv",
-    "liaoning_targets.csv",
-    "dalian_official_gdp.csv",
-    "dalian_gwr_facts.csv",
-    "jinpu_facts.csv",
-)
 #: The columns each original must have (a file without one is refused, naming the file and its header line).
 ORIGINAL_COLUMNS = {
     "national_gdp_targets.csv": ("year", "target_text", "target_value", "target_value_high", "qualifier",
@@ -68,14 +66,11 @@ COLUMNS = [
     "url", "note", "preferred",
 ]
 
-JURISDICTIONS = ("china", "liaoning", "dalian", "jinzhou")
-KINDS = ("target", "stretch_target", "estimate", "official", "outcome")
 QUALIFIERS = (
     "exact", "about", "at_least", "at_most", "greater_than", "less_than", "range", "qualitative",
     "none",     # no target was set (national 2020)
     "unknown",  # a number is known but not the wording around it (Dalian 2025)
 )
-QUALITIES = ("official", "news", "secondary copy", "unstated")
 
 # ---- qualifier from wording -----------------------------------------------------------------
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -124,11 +119,13 @@ _QUALIFIER_MAP = {
     "other": "qualitative", "unknown": "unknown",
 }
 
-from .reference_judgements import (  # noqa: F401  (re-exported: the tests and docs name them here)
-    KIND_RANK, QUALITY_RANK, VINTAGE_RANK, preferred_sort_key, role_of,
-    OFFICIAL_GDP_META, OFFICIAL_GDP_WORDING, GWR_SOURCE_KIND, LIAONING_ACTUAL_META, LIAONING_ACTUAL_WORDING,
-    LIAONING_TARGET_SOURCE_KIND, JINPU_INDICATORS, JINPU_SOURCE_KIND, JINPU_WORDING, UNITS, NOTE_FACTS,
-    TEXT_STRETCH, NOT_REPRESENTED)
+
+
+def __getattr__(name: str):
+    """The judgement tables (``NOTE_FACTS``, ``OFFICIAL_GDP_META`` …), re-exported from :mod:`.reference_judgements`."""
+    if name in SOURCE_FILE:
+        return getattr(reference_judgements, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---- helpers ------------------------------------------------------------------------------------
@@ -137,19 +134,21 @@ def _read(original_dir: Path, name: str) -> list[CsvRow]:
     return read_csv_rows(original_dir / name, ORIGINAL_COLUMNS[name], shown=str(original_dir / name))
 
 
-def _by_row(table: dict, name: str, r: CsvRow, i: int):
-    """The judgement ``table[i]`` about data row ``i``, or an error naming the row's file and line."""
+def _by_row(j, name: str, r: CsvRow, i: int):
+    """The judgement ``j.<name>[i]`` about data row ``i``, or an error naming the row's file and line."""
+    table = getattr(j, name)
     if i not in table:
-        raise r.error(f"data row {i} has no entry in {name} (reference_build.py describes the rows of this file "
-                      "by position: a row was added, removed or moved?)")
+        raise r.error(f"data row {i} has no entry in {name} (judgements/{SOURCE_FILE[name]} describes the rows "
+                      "of this file by position: a row was added, removed or moved?)")
     return table[i]
 
 
-def _row_count(rows: list[CsvRow], table: dict, name: str) -> None:
-    """Refuse a file whose number of data rows differs from the per-row judgements of ``name``."""
+def _row_count(rows: list[CsvRow], j, name: str) -> None:
+    """Refuse a file whose number of data rows differs from the per-row judgements ``j.<name>``."""
+    table = getattr(j, name)
     if len(rows) != len(table):
-        raise SourceError(f"{len(rows)} data rows, but {name} in reference_build.py describes {len(table)} (a row "
-                          "was added or removed?)", file=rows[0].file, line=None)
+        raise SourceError(f"{len(rows)} data rows, but {name} (judgements/{SOURCE_FILE[name]}) describes "
+                          f"{len(table)} (a row was added or removed?)", file=rows[0].file, line=None)
 
 
 def _url_remark(url: str, quality: str) -> str:
@@ -214,7 +213,7 @@ def _national(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _liaoning(rows: list[dict]) -> list[dict]:
+def _liaoning(rows: list[dict], j) -> list[dict]:
     f = "liaoning_targets.csv"
     out = []
     for i, r in enumerate(rows, 1):
@@ -228,16 +227,16 @@ def _liaoning(rows: list[dict]) -> list[dict]:
                 jurisdiction="liaoning", year=year, indicator="gdp", measure="growth", kind="target",
                 value=r.number("target_value"), value_high=r.number("target_value_high"), unit="%",
                 qualifier=qual, text=text,
-                source_kind=_by_row(LIAONING_TARGET_SOURCE_KIND, "LIAONING_TARGET_SOURCE_KIND", r, i),
+                source_kind=_by_row(j, "LIAONING_TARGET_SOURCE_KIND", r, i),
                 source_quality=quality, source_file=f, source_row=i, source_field="target_value", url=url,
                 note=_note(_bracket(_url_remark(url, r["source_quality"])), r["note"])))
         if r["actual_growth_pct"].strip():
-            kind, skind, over = _by_row(LIAONING_ACTUAL_META, "LIAONING_ACTUAL_META", r, i)
+            kind, skind, over = _by_row(j, "LIAONING_ACTUAL_META", r, i)
             over = over or {}
             a_url = over.get("url", url)
             a_quality = over.get("source_quality", quality)
-            wtext, wqual = LIAONING_ACTUAL_WORDING.get(i, (r["actual_growth_pct"].strip(), "exact"))
-            if i in LIAONING_ACTUAL_WORDING:
+            wtext, wqual = j.LIAONING_ACTUAL_WORDING.get(i, (r["actual_growth_pct"].strip(), "exact"))
+            if i in j.LIAONING_ACTUAL_WORDING:
                 _check_in(wtext.lstrip("+"), r)
             remark = over.get("remark", "") or _url_remark(a_url, r["source_quality"])
             out.append(_rec(
@@ -250,17 +249,17 @@ def _liaoning(rows: list[dict]) -> list[dict]:
 
 def _check_in(needle: str, r: CsvRow, column: str = "note") -> None:
     if needle not in r[column]:
-        raise r.error(f"expected the words {needle!r} in column {column!r} (reference_build.py relies on them)")
+        raise r.error(f"expected the words {needle!r} in column {column!r} (the judgements in data/reference/judgements rely on them)")
 
 
-def _dalian_official(rows: list[dict]) -> list[dict]:
+def _dalian_official(rows: list[dict], j) -> list[dict]:
     f = "dalian_official_gdp.csv"
     out = []
-    _row_count(rows, OFFICIAL_GDP_META, "OFFICIAL_GDP_META")
+    _row_count(rows, j, "OFFICIAL_GDP_META")
     for i, r in enumerate(rows, 1):
         year, url = r.number("year", whole=True), r["url"].strip()
         quality = _quality(r["source_quality"], r)
-        kind, skind, why = OFFICIAL_GDP_META[i]
+        kind, skind, why = j.OFFICIAL_GDP_META[i]
         remarks = [_url_remark(url, r["source_quality"])]
         if skind != {"stats-bureau release": "stats_release"}.get(r["source_kind"], r["source_kind"]):
             remarks.append(f"source_kind '{r['source_kind']}' in the original; {why}")
@@ -269,8 +268,8 @@ def _dalian_official(rows: list[dict]) -> list[dict]:
         for field, measure, unit in (("gdp_level_yi_yuan", "level", "亿元"), ("real_growth_pct", "growth", "%")):
             if not r[field].strip():
                 continue
-            text, qual = OFFICIAL_GDP_WORDING.get((i, field), (r[field].strip(), "exact"))
-            if (i, field) in OFFICIAL_GDP_WORDING:
+            text, qual = j.OFFICIAL_GDP_WORDING.get((i, field), (r[field].strip(), "exact"))
+            if (i, field) in j.OFFICIAL_GDP_WORDING:
                 _check_in(text.lstrip("+"), r)
             rem = [x for x in remarks if x]
             out.append(_rec(
@@ -281,14 +280,14 @@ def _dalian_official(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _dalian_gwr(rows: list[dict]) -> list[dict]:
+def _dalian_gwr(rows: list[dict], j) -> list[dict]:
     f = "dalian_gwr_facts.csv"
     out = []
-    _row_count(rows, GWR_SOURCE_KIND, "GWR_SOURCE_KIND")
+    _row_count(rows, j, "GWR_SOURCE_KIND")
     for i, r in enumerate(rows, 1):
         url = r["url"].strip()
         quality = _quality(r["source_quality"], r)
-        skind = GWR_SOURCE_KIND[i]
+        skind = j.GWR_SOURCE_KIND[i]
         remark = _url_remark(url, r["source_quality"])
         note = _note(f"[{remark}]" if remark else "", r["note"])
         text = r["gdp_growth_target_text"].strip()
@@ -311,73 +310,67 @@ def _dalian_gwr(rows: list[dict]) -> list[dict]:
                 text=ptext, source_kind=skind, source_quality=quality, source_file=f, source_row=i,
                 source_field="prev_year_value",
                 url=url, note=_note("[a work report's figure for the year just ended: kind 'estimate']", note)))
-    for file, row, words, number in TEXT_STRETCH:
+    for file, row, words, number in j.TEXT_STRETCH:   # the loader checks that number is in words
         r = rows[row - 1]
         _check_in(words, r, "gdp_growth_target_text")
-        if number not in words:  # pragma: no cover - a slip in TEXT_STRETCH itself
-            raise ValueError(f"TEXT_STRETCH: {number!r} not in {words!r}")
         url = r["url"].strip()
         out.append(_rec(
             jurisdiction="dalian", year=r.number("target_year", whole=True), indicator="gdp",
             measure="growth", kind="stretch_target", value=float(number), unit="%", qualifier="exact", text=words,
-            source_kind=GWR_SOURCE_KIND[row], source_quality=_quality(r["source_quality"], r), source_file=f,
+            source_kind=j.GWR_SOURCE_KIND[row], source_quality=_quality(r["source_quality"], r), source_file=f,
             source_row=row, source_field="gdp_growth_target_text", url=url,
             note=_note(f"[stretch goal (力争) from the target wording «{r['gdp_growth_target_text']}»]", r["note"])))
     return out
 
 
-def _jinpu(rows: list[dict]) -> list[dict]:
+def _jinpu(rows: list[dict], j) -> list[dict]:
     f = "jinpu_facts.csv"
     out = []
     for i, r in enumerate(rows, 1):
         url = r["url"].strip()
-        indicator, measure, kind, qual = r.choice("indicator", JINPU_INDICATORS)
-        skind = _by_row(JINPU_SOURCE_KIND, "JINPU_SOURCE_KIND", r, i)
+        indicator, measure, kind, qual = r.choice("indicator", j.JINPU_INDICATORS)
+        skind = _by_row(j, "JINPU_SOURCE_KIND", r, i)
         if not r["value"].strip():
             continue
         remarks = [_url_remark(url, r["source_quality"]), f"original indicator '{r['indicator']}'"]
         if i == 1:
             remarks.append("year is the year the plan was stated; the note gives the horizon as 5-10 years")
-        text = JINPU_WORDING.get(i, r["value"].strip())
-        if i in JINPU_WORDING:
+        text = j.JINPU_WORDING.get(i, r["value"].strip())
+        if i in j.JINPU_WORDING:
             _check_in(text, r)
         out.append(_rec(
             jurisdiction="jinzhou", year=r.number("year", whole=True), indicator=indicator, measure=measure,
-            kind=kind, value=r.number("value"), unit=r.choice("unit", UNITS), qualifier=qual, text=text,
+            kind=kind, value=r.number("value"), unit=r.choice("unit", j.UNITS), qualifier=qual, text=text,
             source_kind=skind, source_quality=_quality(r["source_quality"], r), source_file=f, source_row=i,
             source_field="value", url=url, note=_note(f"[{'; '.join(x for x in remarks if x)}]", r["note"])))
     return out
 
 
-def _row_source_kind(f: str, i: int, kind: str, r: dict) -> str:
+def _row_source_kind(f: str, i: int, kind: str, j) -> str:
     """Document type for a fact taken from the note of row ``i`` of file ``f``."""
     if f == "national_gdp_targets.csv":
         return "nbs_revised"
     if f == "dalian_official_gdp.csv":
-        return OFFICIAL_GDP_META[i][1]
+        return j.OFFICIAL_GDP_META[i][1]
     if f == "dalian_gwr_facts.csv":
-        return GWR_SOURCE_KIND[i]
+        return j.GWR_SOURCE_KIND[i]
     if f == "jinpu_facts.csv":
-        return JINPU_SOURCE_KIND[i]
+        return j.JINPU_SOURCE_KIND[i]
     if kind in ("target", "stretch_target"):
-        return LIAONING_TARGET_SOURCE_KIND[i]
-    return LIAONING_ACTUAL_META[i][1]
+        return j.LIAONING_TARGET_SOURCE_KIND[i]
+    return j.LIAONING_ACTUAL_META[i][1]
 
 
-def _note_facts(tables: dict[str, list[dict]]) -> list[dict]:
+def _note_facts(tables: dict[str, list[dict]], j) -> list[dict]:
     out = []
-    for (f, i, evidence, jur, year, ind, measure, kind, number, factor, unit, qual) in NOTE_FACTS:
-        if i > len(tables[f]):
-            raise SourceError(f"NOTE_FACTS in reference_build.py reads data row {i}, but the file has "
-                              f"{len(tables[f])} (a row was removed?)", file=str(f))
+    # the loader checks that row i exists in file f and that the number occurs in the evidence
+    for (f, i, evidence, jur, year, ind, measure, kind, number, factor, unit, qual) in j.NOTE_FACTS:
         r = tables[f][i - 1]
         _check_in(evidence, r)
-        if number not in evidence:  # pragma: no cover - a slip in NOTE_FACTS itself
-            raise ValueError(f"NOTE_FACTS: number {number!r} not in evidence {evidence!r}")
         raw_q = r.get("source_quality", "")
         quality = _quality(r["source_quality"], r) if raw_q else "unstated"
         url = r.get("url", "").strip()
-        skind = _row_source_kind(f, i, kind, r)
+        skind = _row_source_kind(f, i, kind, j)
         remark = "; ".join(x for x in (
             f"from note: «{evidence}»",
             "bn yuan converted to 亿元 (x10)" if factor == 10 else "",
@@ -434,10 +427,11 @@ def _record_problem(rec: dict, seen: set) -> str:
     return ""
 
 
-def build_reference_series(original_dir) -> "pd.DataFrame":  # noqa: F821
+def build_reference_series(original_dir, judgements_dir=None) -> "pd.DataFrame":  # noqa: F821
     """The tidy reference table built from the five original CSVs in ``original_dir``.
 
-    One row per number; columns :data:`COLUMNS`; sorted deterministically.
+    One row per number; columns :data:`COLUMNS`; sorted deterministically. The per-row judgements are read
+    from ``judgements_dir`` (default ``data/reference/judgements``) and checked against the originals.
 
     >>> df = build_reference_series(default_original_dir())
     >>> sorted(df.jurisdiction.unique())
@@ -447,13 +441,14 @@ def build_reference_series(original_dir) -> "pd.DataFrame":  # noqa: F821
 
     original_dir = Path(original_dir)
     tables = {name: _read(original_dir, name) for name in ORIGINAL_FILES}
+    j = load_judgements(judgements_dir or default_judgements_dir(), {n: len(rows) for n, rows in tables.items()})
     records = (
         _national(tables["national_gdp_targets.csv"])
-        + _liaoning(tables["liaoning_targets.csv"])
-        + _dalian_official(tables["dalian_official_gdp.csv"])
-        + _dalian_gwr(tables["dalian_gwr_facts.csv"])
-        + _jinpu(tables["jinpu_facts.csv"])
-        + _note_facts(tables)
+        + _liaoning(tables["liaoning_targets.csv"], j)
+        + _dalian_official(tables["dalian_official_gdp.csv"], j)
+        + _dalian_gwr(tables["dalian_gwr_facts.csv"], j)
+        + _jinpu(tables["jinpu_facts.csv"], j)
+        + _note_facts(tables, j)
     )
     _validate(records, tables)
     _mark_preferred(records)

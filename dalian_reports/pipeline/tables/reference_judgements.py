@@ -1,226 +1,81 @@
-"""The project's judgements about each row of the five reference originals, as data beside the builder.
+"""The project's judgements about the rows of the five reference originals, read from data files.
 
 What kind of figure each row holds (a work report's estimate, a statistics-bureau release, a news page), which
 wording a note gives for a number, which facts stated only in a note become rows (with the exact words they rest
-on, which :mod:`.reference_build` checks are present), and which deliberately do not. The builder applies them;
-a row count that does not match the original is an error naming the table here.
+on, which :mod:`.reference_build` checks are present), and which deliberately do not: all of it lives in
+``data/reference/judgements/`` (one or more CSV files per original, described in ``data/reference/README.md``).
+This module reads and checks them; the builder applies them. A malformed file (an unknown column, a row that the
+original does not have, a key judged twice, a kind, qualifier or code outside the vocabulary) is refused with a
+:class:`~dalian_reports.errors.SourceError` naming the file and line.
+
+The loaded judgements keep the names they had as Python tables (``OFFICIAL_GDP_META``, ``NOTE_FACTS`` …): they
+are module attributes read on first use from the default folder, and :func:`load_judgements` reads any folder.
+
+>>> from dalian_reports.pipeline.tables.reference_judgements import OFFICIAL_GDP_META
+>>> OFFICIAL_GDP_META[5]
+('estimate', 'gwr', "note: 'GWR estimate: the 2010 GWR ... gives 预计'")
 """
 from __future__ import annotations
 
-# ---- per-row judgements -------------------------------------------------------------------
-# dalian_official_gdp.csv: kind of the figure and document type, with the words they rest on.
-# source_kind in the original is news / bulletin / stats-bureau release; it is refined to 'gwr'
-# only where the note says the figure is a work report's, and to 'secondary' for non-news pages.
-OFFICIAL_GDP_META = {
-    1: ("estimate", "news", "note: 'estimated' 229 billion RMB"),
-    2: ("official", "bulletin", ""),
-    3: ("official", "bulletin", "mirror of the bulletin, 初步核算"),
-    4: ("estimate", "news", "note: 2008 GDP 'estimated'"),
-    5: ("estimate", "gwr", "note: 'GWR estimate: the 2010 GWR ... gives 预计'"),
-    6: ("outcome", "secondary", "note: German business guide"),
-    7: ("outcome", "news", ""),
-    8: ("official", "bulletin", "mirror of the bulletin, 初步核算"),
-    9: ("outcome", "secondary", "note: Hang Lung investor page; year not stated on the page"),
-    10: ("estimate", "gwr", "note: 'quoting the city GWR ... 2014 预计'"),
-    11: ("official", "stats_release", ""),
-    12: ("official", "stats_release", ""),
-    13: ("outcome", "news", "note: mayor at the NPC"),
-    14: ("outcome", "news", ""),
-    15: ("outcome", "news", ""),
-    16: ("estimate", "gwr", "note: 'From the 2020 GWR'"),
-    17: ("outcome", "news", ""),
-    18: ("estimate", "gwr", "note: 'GWR estimate: the 2022 GWR (mirror) gives 预计'"),
-    19: ("official", "stats_release", ""),
-    20: ("official", "bulletin", ""),
-    21: ("outcome", "news", ""),
-    22: ("official", "stats_release", "note: city press conference, 初步核算"),
-    23: ("outcome", "news", ""),
-    24: ("official", "stats_release", ""),
-}
-# (row, field) -> (text, qualifier): wording the note gives for the number in a column.
-OFFICIAL_GDP_WORDING = {
-    (5, "gdp_level_yi_yuan"): ("预计 4410亿", "exact"),
-    (5, "real_growth_pct"): ("+15%", "exact"),
-    (10, "gdp_level_yi_yuan"): ("8000亿元以上", "at_least"),
-    (10, "real_growth_pct"): ("+6%左右", "about"),
-    (18, "gdp_level_yi_yuan"): ("预计 7600亿", "exact"),
-    (18, "real_growth_pct"): ("增长8%左右", "about"),
-}
+import functools
+from pathlib import Path
+from types import SimpleNamespace
 
-# dalian_gwr_facts.csv: source_kind of each row (the page is a work report or quotes one,
-# unless the note says otherwise). Previous-year figures in a work report are 'estimate'
-# (the report precedes the statistical bulletin).
-GWR_SOURCE_KIND = {
-    1: "gwr", 2: "gwr",
-    3: "news",   # note: 'Not the report text: mayor ... told China Daily'
-    4: "gwr", 5: "gwr", 6: "gwr",
-    7: "news",   # JETRO: 'the city set its 2019 full-year GRP growth target'
-    8: "gwr", 9: "gwr", 10: "gwr", 11: "gwr", 12: "gwr", 13: "gwr",
-    14: "news",  # note: 'From a 每日经济新闻 2025-07-23 summary, not the report text'
-}
+from ..._csv import CsvRow, read_csv_rows
+from ..._resources import data_dir
+from ...errors import SourceError
 
-# liaoning_targets.csv: kind of the actual and its document; overrides where the note
-# attributes the actual to a page other than the row's url.
-LIAONING_ACTUAL_META = {
-    4: ("outcome", "news", None),
-    5: ("estimate", "gwr", None),             # 2018 Liaoning GWR
-    6: ("estimate", "gwr", None),             # 2019 Liaoning GWR, 预计
-    7: ("estimate", "gwr", {                  # 2020 GWR via a secondary copy, not the Global Times url
-        "source_quality": "secondary copy", "url": "",
-        "remark": "the note attributes this actual to the 2020 Liaoning GWR (预计 5.8%左右) via a secondary copy; "
-                  "the row's url (Global Times) is the source of the target wording, so url withheld and quality "
-                  "'secondary copy'"}),
-    8: ("estimate", "gwr", None),             # 2023 Liaoning GWR
-    9: ("outcome", "news", {                  # governor via sina 2024-04-23, not the 2023-01 Xinhua url
-        "url": "",
-        "remark": "url not given: the note attributes this actual to governor Li Lecheng (sina 2024-04-23); the "
-                  "row's url (Xinhua 2023-01-13) predates the outcome and is the source of the target only"}),
-    10: ("estimate", "plan_report", None),    # provincial plan report 2025-01-16
-    11: ("estimate", "gwr", None),            # 2026 Liaoning GWR
+ORIGINAL_FILES = (
+    "national_gdp_targets.csv",
+    "liaoning_targets.csv",
+    "dalian_official_gdp.csv",
+    "dalian_gwr_facts.csv",
+    "jinpu_facts.csv",
+)
+JURISDICTIONS = ("china", "liaoning", "dalian", "jinzhou")
+KINDS = ("target", "stretch_target", "estimate", "official", "outcome")
+QUALITIES = ("official", "news", "secondary copy", "unstated")
+
+_NOTE_FACT_COLUMNS = ("row", "evidence", "jurisdiction", "year", "indicator", "measure", "kind", "number",
+                      "factor", "unit", "qualifier")
+_NOTE_FACT_KEY = ("row", "evidence", "year", "indicator", "measure", "kind")
+#: Each judgement file: its columns (no others are allowed) and the columns that must be unique together.
+FILES = {
+    "dalian_official_gdp.rows.csv": (("row", "kind", "source_kind", "evidence"), ("row",)),
+    "dalian_official_gdp.wording.csv": (("row", "field", "text", "qualifier"), ("row", "field")),
+    "dalian_gwr_facts.rows.csv": (("row", "source_kind", "note"), ("row",)),
+    "dalian_gwr_facts.stretch.csv": (("row", "words", "number"), ("row", "words")),
+    "liaoning_targets.targets.csv": (("row", "source_kind", "note"), ("row",)),
+    "liaoning_targets.actuals.csv": (("row", "kind", "source_kind", "source_quality", "withhold_url", "remark",
+                                      "note"), ("row",)),
+    "liaoning_targets.wording.csv": (("row", "field", "text", "qualifier"), ("row", "field")),
+    "jinpu_facts.rows.csv": (("row", "source_kind", "note"), ("row",)),
+    "jinpu_facts.indicators.csv": (("original_indicator", "indicator", "measure", "kind", "qualifier", "note"),
+                                   ("original_indicator",)),
+    "jinpu_facts.units.csv": (("original_unit", "unit"), ("original_unit",)),
+    "jinpu_facts.wording.csv": (("row", "field", "text"), ("row", "field")),
+    **{f.replace(".csv", ".note_facts.csv"): (_NOTE_FACT_COLUMNS, _NOTE_FACT_KEY) for f in ORIGINAL_FILES},
+    "not_represented.csv": (("file", "row", "facts", "reason"), ("file", "row", "facts")),
 }
-LIAONING_ACTUAL_WORDING = {6: ("+5.6%左右", "about"), 7: ("预计 5.8%左右", "about")}
-# Document type behind each Liaoning target (and the note facts of that row).
-LIAONING_TARGET_SOURCE_KIND = {
-    1: "secondary",    # withheld mirror page; document type not stated
-    3: "gwr",          # note: '2015 Liaoning GWR'
-    7: "news",         # note: 'Target wording from Global Times'
-    9: "news",         # Xinhua report of the 2023 GWR
-    12: "gwr",         # note: '2026 target from the same report' (the 2026 Liaoning GWR)
+#: The column of the original whose wording a ``*.wording.csv`` file may give.
+WORDING_FIELDS = {
+    "dalian_official_gdp.wording.csv": ("gdp_level_yi_yuan", "real_growth_pct"),
+    "liaoning_targets.wording.csv": ("actual_growth_pct",),
+    "jinpu_facts.wording.csv": ("value",),
+}
+#: The judgement tables the builder applies, by name, and the file each is read from.
+SOURCE_FILE = {
+    "OFFICIAL_GDP_META": "dalian_official_gdp.rows.csv", "OFFICIAL_GDP_WORDING": "dalian_official_gdp.wording.csv",
+    "GWR_SOURCE_KIND": "dalian_gwr_facts.rows.csv", "TEXT_STRETCH": "dalian_gwr_facts.stretch.csv",
+    "LIAONING_TARGET_SOURCE_KIND": "liaoning_targets.targets.csv",
+    "LIAONING_ACTUAL_META": "liaoning_targets.actuals.csv", "LIAONING_ACTUAL_WORDING": "liaoning_targets.wording.csv",
+    "JINPU_SOURCE_KIND": "jinpu_facts.rows.csv", "JINPU_INDICATORS": "jinpu_facts.indicators.csv",
+    "JINPU_WORDING": "jinpu_facts.wording.csv", "UNITS": "jinpu_facts.units.csv",
+    "NOTE_FACTS": "*.note_facts.csv", "NOT_REPRESENTED": "not_represented.csv",
 }
 
-JINPU_INDICATORS = {
-    # original indicator -> (indicator, measure, kind, qualifier)
-    "target_share_of_dalian_gdp": ("gdp_share_of_dalian", "share", "target", "greater_than"),  # 'over half'
-    "gdp_level_estimate": ("gdp", "level", "estimate", "exact"),
-    "gdp_real_growth": ("gdp", "growth", "outcome", "exact"),
-    "share_of_dalian_gdp": ("gdp_share_of_dalian", "share", "outcome", "about"),           # 约占
-    "gdp_level_h1": ("gdp", "level_h1", "outcome", "exact"),
-    "gdp_level": ("gdp", "level", "outcome", "exact"),
-    "share_of_dalian_gdp_computed": ("gdp_share_of_dalian", "share", "outcome", "exact"),
-    "trade_share_of_liaoning": ("trade_share_of_liaoning", "share", "outcome", "exact"),
-    "tax_revenue": ("tax_revenue", "level", "outcome", "exact"),
-}
-# Document type of each jinpu_facts.csv row, from its note / url.
-JINPU_SOURCE_KIND = {
-    1: "plan",        # plan stated at the creation of 金州新区 (Apr-2010)
-    2: "news", 3: "news", 4: "news",  # Jinpu government news (dljp.gov.cn)
-    5: "secondary",   # mirror page, document type not stated
-    6: "news",        # DALIANNEWS (english.runsky.com)
-    7: "computed",    # note: 'COMPUTED here (not on page)'
-    8: "news",        # chinaservicesinfo.com (China Daily)
-    9: "secondary", 10: "secondary",  # note: 'Baike-style mirror'
-    11: "news",       # China Daily subsite
-}
-JINPU_WORDING = {1: "over half of Dalian", 4: "约占全市21.3%"}
-UNITS = {"percent": "%", "亿元": "亿元"}
 
-# ---- facts stated in notes ---------------------------------------------------------------------
-# (file, row, evidence, jurisdiction, year, indicator, measure, kind, number, factor, unit, qualifier)
-# `evidence` must occur verbatim in the row's note; `number` must occur verbatim in `evidence`;
-# value = float(number) * factor (factor 10 converts 'bn yuan' to 亿元). Declines are stored positive.
-NOTE_FACTS = [
-    # national: the revision of 2014
-    ("national_gdp_targets.csv", 10, "preliminary 7.4 later revised to 7.3", "china", 2014, "gdp", "growth", "official", "7.3", 1, "%", "exact"),
-    # Liaoning work reports: other targets on the same page, previous-year levels
-    ("liaoning_targets.csv", 3, "FAI 6%左右", "liaoning", 2015, "fai", "growth", "target", "6", 1, "%", "about"),
-    ("liaoning_targets.csv", 3, "retail 11%左右", "liaoning", 2015, "retail", "growth", "target", "11", 1, "%", "about"),
-    ("liaoning_targets.csv", 3, "exports 5%左右", "liaoning", 2015, "exports", "growth", "target", "5", 1, "%", "about"),
-    ("liaoning_targets.csv", 3, "revenue 2%左右", "liaoning", 2015, "budget_revenue", "growth", "target", "2", 1, "%", "about"),
-    ("liaoning_targets.csv", 5, "2017 GDP 2.3942 trillion", "liaoning", 2017, "gdp", "level", "estimate", "2.3942", 10000, "亿元", "exact"),
-    ("liaoning_targets.csv", 6, "2018 预计 25300亿", "liaoning", 2018, "gdp", "level", "estimate", "25300", 1, "亿元", "exact"),
-    ("liaoning_targets.csv", 9, "FAI +10%", "liaoning", 2023, "fai", "growth", "target", "10", 1, "%", "exact"),
-    ("liaoning_targets.csv", 9, "retail +7%", "liaoning", 2023, "retail", "growth", "target", "7", 1, "%", "exact"),
-    ("liaoning_targets.csv", 9, "trade +6%", "liaoning", 2023, "trade", "growth", "target", "6", 1, "%", "exact"),
-    ("liaoning_targets.csv", 10, "2024 GDP 32612.7亿", "liaoning", 2024, "gdp", "level", "estimate", "32612.7", 1, "亿元", "exact"),
-    ("liaoning_targets.csv", 12, "revenue 2.5%左右", "liaoning", 2026, "budget_revenue", "growth", "target", "2.5", 1, "%", "about"),
-    # Dalian statistics pages
-    ("dalian_official_gdp.csv", 7, "5-yr avg growth 16.3%", "dalian", 2010, "gdp", "avg_growth", "outcome", "16.3", 1, "%", "exact"),
-    ("dalian_official_gdp.csv", 13, "FAI +15.1%", "dalian", 2017, "fai", "growth", "outcome", "15.1", 1, "%", "exact"),
-    ("dalian_official_gdp.csv", 13, "revenue +7.5%", "dalian", 2017, "budget_revenue", "growth", "outcome", "7.5", 1, "%", "exact"),
-    ("dalian_official_gdp.csv", 17, "revenue +1.4%", "dalian", 2020, "budget_revenue", "growth", "outcome", "1.4", 1, "%", "exact"),
-    ("dalian_official_gdp.csv", 17, "FAI +0.1%", "dalian", 2020, "fai", "growth", "outcome", "0.1", 1, "%", "exact"),
-    # Dalian work reports: previous-year figures (estimates) and other targets
-    ("dalian_gwr_facts.csv", 1, "2004 初步核算 GDP 1961.8亿", "dalian", 2004, "gdp", "level", "estimate", "1961.8", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 1, "FAI 716.2亿 +41.3%", "dalian", 2004, "fai", "level", "estimate", "716.2", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 1, "FAI 716.2亿 +41.3%", "dalian", 2004, "fai", "growth", "estimate", "41.3", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 1, "retail 645.2亿 +13.5%", "dalian", 2004, "retail", "level", "estimate", "645.2", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 1, "retail 645.2亿 +13.5%", "dalian", 2004, "retail", "growth", "estimate", "13.5", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 1, "revenue 117.2亿 +16.5%", "dalian", 2004, "budget_revenue", "level", "estimate", "117.2", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 1, "revenue 117.2亿 +16.5%", "dalian", 2004, "budget_revenue", "growth", "estimate", "16.5", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 2, "revenue 13% (力争14%)", "dalian", 2006, "budget_revenue", "growth", "target", "13", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 2, "revenue 13% (力争14%)", "dalian", 2006, "budget_revenue", "growth", "stretch_target", "14", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 2, "FAI 20% (力争30%)", "dalian", 2006, "fai", "growth", "target", "20", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 2, "FAI 20% (力争30%)", "dalian", 2006, "fai", "growth", "stretch_target", "30", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 2, "retail 13%左右", "dalian", 2006, "retail", "growth", "target", "13", 1, "%", "about"),
-    ("dalian_gwr_facts.csv", 2, "exports 15%左右", "dalian", 2006, "exports", "growth", "target", "15", 1, "%", "about"),
-    ("dalian_gwr_facts.csv", 2, "FDI 30%左右", "dalian", 2006, "fdi", "growth", "target", "30", 1, "%", "about"),
-    ("dalian_gwr_facts.csv", 2, "energy intensity -4% (力争5%)", "dalian", 2006, "energy_intensity", "decline", "target", "4", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 2, "energy intensity -4% (力争5%)", "dalian", 2006, "energy_intensity", "decline", "stretch_target", "5", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 3, "FAI 251 bn +30%", "dalian", 2008, "fai", "level", "estimate", "251", 10, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 3, "FAI 251 bn +30%", "dalian", 2008, "fai", "growth", "estimate", "30", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 4, "revenue 400.2亿 +18%", "dalian", 2009, "budget_revenue", "level", "estimate", "400.2", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 4, "revenue 400.2亿 +18%", "dalian", 2009, "budget_revenue", "growth", "estimate", "18", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 4, "IVA 1733亿 +17.5%", "dalian", 2009, "industry_va", "level", "estimate", "1733", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 4, "IVA 1733亿 +17.5%", "dalian", 2009, "industry_va", "growth", "estimate", "17.5", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 5, "FAI 6800亿 +5%左右", "dalian", 2014, "fai", "level", "estimate", "6800", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 5, "FAI 6800亿 +5%左右", "dalian", 2014, "fai", "growth", "estimate", "5", 1, "%", "about"),
-    ("dalian_gwr_facts.csv", 5, "revenue 780.8亿 -8.2%", "dalian", 2014, "budget_revenue", "level", "estimate", "780.8", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 5, "revenue 780.8亿 -8.2%", "dalian", 2014, "budget_revenue", "growth", "estimate", "-8.2", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 5, "retail +12%左右", "dalian", 2014, "retail", "growth", "estimate", "12", 1, "%", "about"),
-    ("dalian_gwr_facts.csv", 8, "IVA +16.1%", "dalian", 2019, "industry_va", "growth", "estimate", "16.1", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 8, "revenue -1.6% (+11.5% comparable)", "dalian", 2019, "budget_revenue", "growth", "estimate", "-1.6", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 8, "FAI -19.8% (+11% excl. Hengli/Intel base)", "dalian", 2019, "fai", "growth", "estimate", "-19.8", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 9, "revenue +1%", "dalian", 2021, "budget_revenue", "growth", "target", "1", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 9, "IVA 6.5%以上", "dalian", 2021, "industry_va", "growth", "target", "6.5", 1, "%", "at_least"),
-    ("dalian_gwr_facts.csv", 9, "FAI 6.5%以上", "dalian", 2021, "fai", "growth", "target", "6.5", 1, "%", "at_least"),
-    ("dalian_gwr_facts.csv", 9, "retail +10%", "dalian", 2021, "retail", "growth", "target", "10", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 9, "trade +2%", "dalian", 2021, "trade", "growth", "target", "2", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 9, "FDI 10%以上", "dalian", 2021, "fdi", "growth", "target", "10", 1, "%", "at_least"),
-    ("dalian_gwr_facts.csv", 9, "R&D 3% of GDP", "dalian", 2021, "rd_intensity", "rate", "target", "3", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 10, "revenue +5%", "dalian", 2022, "budget_revenue", "growth", "target", "5", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 10, "IVA +15%", "dalian", 2022, "industry_va", "growth", "target", "15", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 10, "FAI 12%以上", "dalian", 2022, "fai", "growth", "target", "12", 1, "%", "at_least"),
-    ("dalian_gwr_facts.csv", 10, "retail +10%", "dalian", 2022, "retail", "growth", "target", "10", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 10, "trade +8%", "dalian", 2022, "trade", "growth", "target", "8", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 10, "FDI 15%以上", "dalian", 2022, "fdi", "growth", "target", "15", 1, "%", "at_least"),
-    ("dalian_gwr_facts.csv", 10, "R&D 3.1%", "dalian", 2022, "rd_intensity", "rate", "target", "3.1", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 11, "2021 revenue 737.6亿 +5%", "dalian", 2021, "budget_revenue", "level", "estimate", "737.6", 1, "亿元", "exact"),
-    ("dalian_gwr_facts.csv", 11, "2021 revenue 737.6亿 +5%", "dalian", 2021, "budget_revenue", "growth", "estimate", "5", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 11, "IVA +15%", "dalian", 2021, "industry_va", "growth", "estimate", "15", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 11, "retail +6%", "dalian", 2021, "retail", "growth", "estimate", "6", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 11, "FDI +153%", "dalian", 2021, "fdi", "growth", "estimate", "153", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 13, "revenue ~8% (after tax cuts)", "dalian", 2022, "budget_revenue", "growth", "estimate", "8", 1, "%", "about"),
-    ("dalian_gwr_facts.csv", 13, "FAI 7.5%左右", "dalian", 2022, "fai", "growth", "estimate", "7.5", 1, "%", "about"),
-    ("dalian_gwr_facts.csv", 13, "IVA 5%以上", "dalian", 2022, "industry_va", "growth", "estimate", "5", 1, "%", "at_least"),
-    ("dalian_gwr_facts.csv", 13, "trade 10%以上", "dalian", 2022, "trade", "growth", "estimate", "10", 1, "%", "at_least"),
-    ("dalian_gwr_facts.csv", 13, "FDI +15%", "dalian", 2022, "fdi", "growth", "estimate", "15", 1, "%", "exact"),
-    ("dalian_gwr_facts.csv", 13, "CPI +2.5%", "dalian", 2022, "cpi", "growth", "estimate", "2.5", 1, "%", "exact"),
-    # Jinzhou / Jinpu New Area
-    ("jinpu_facts.csv", 4, "Also FAI 1570亿", "jinzhou", 2014, "fai", "level", "outcome", "1570", 1, "亿元", "exact"),
-    ("jinpu_facts.csv", 5, "growth +6.4%", "jinzhou", 2017, "gdp", "growth_h1", "outcome", "6.4", 1, "%", "exact"),
-    ("jinpu_facts.csv", 8, "Import+export 284.6 bn yuan, +29.13%", "jinzhou", 2017, "trade", "level", "outcome", "284.6", 10, "亿元", "exact"),
-    ("jinpu_facts.csv", 8, "Import+export 284.6 bn yuan, +29.13%", "jinzhou", 2017, "trade", "growth", "outcome", "29.13", 1, "%", "exact"),
-    ("jinpu_facts.csv", 11, "general public budget revenue 21.03 bn", "jinzhou", 2021, "budget_revenue", "level", "outcome", "21.03", 10, "亿元", "exact"),
-]
-
-# The stretch goal written in a target's own wording (增长13%,力争14%).
-TEXT_STRETCH = [("dalian_gwr_facts.csv", 2, "力争14%", "14")]
-
-# Notes whose facts were deliberately NOT turned into rows, with the reason (see README).
-NOT_REPRESENTED = [
-    ("liaoning_targets.csv", 1, "FAI target +20%; 2010 GDP 18278亿; 11th-FYP avg 14%", "attributed to china.org.cn / the 2011 GWR, not the row's own (withheld) page"),
-    ("liaoning_targets.csv", 2, "2013 Q1-3 +8.7%; full year expected ~9%", "not an annual figure / an analyst's expectation"),
-    ("liaoning_targets.csv", 8, "2022 bulletin 28975.1亿 +2.1%", "attributed to a secondary copy, not the row's url"),
-    ("dalian_official_gdp.csv", 8, "2012 GWR estimate 610 bn +14% for 2011", "attributed to english.runsky.com, not the row's page"),
-    ("dalian_official_gdp.csv", 11, "m.78911.com.cn 8234.2 / share 30.2%", "other page; level called doubtful"),
-    ("dalian_official_gdp.csv", 20, "2023 '突破9000亿元'", "attributed to 中新网 2026, not the row's page"),
-    ("dalian_gwr_facts.csv", 6, "revenue +7%, FAI ~10%, retail ~8%", "the note does not say whether these are 2019 targets or 2018 outcomes"),
-    ("jinpu_facts.csv", 1, "2010 FAI expected 1400亿", "'expected' in a plan: unclear whether a target or an estimate"),
-    ("various", 0, "primary/secondary/tertiary value added, trade/industry shares of city, H1 city figures", "no vocabulary code / not annual; kept in notes only"),
-]
-
-
-# ---- preferred rule ---------------------------------------------------------------------
+# ---- preferred rule (a rule for every row, not a judgement about one: it stays in code) --------------------
 #: 1. source quality: official over news over secondary copy ('unstated' = national file, no column).
 QUALITY_RANK = {"official": 0, "news": 1, "secondary copy": 2, "unstated": 3}
 #: 2. for outcomes: a statistical-authority figure over an unlabelled actual over a work report's estimate.
@@ -252,4 +107,187 @@ def preferred_sort_key(row: dict) -> tuple:
 
 
 def role_of(kind: str) -> str:
+    """The role a kind plays: targets and stretch targets are themselves, everything else an outcome."""
     return kind if kind in ("target", "stretch_target") else "outcome"
+
+
+# ---- checking one row ------------------------------------------------------------------------------------
+def _vocabulary(name: str) -> tuple[str, ...]:
+    from ...vocab import table
+
+    return tuple(table(name)["code"])
+
+
+def _check_indicator(r: CsvRow, column: str) -> None:
+    from ...vocab import lookup
+
+    if lookup(r[column]) != r[column]:
+        raise r.error(f"column {column!r}: {r[column]!r} is not an indicator code of the vocabulary "
+                      "(dalian_reports/vocab/indicators.csv)")
+
+
+def _check_measure(r: CsvRow, column: str) -> None:
+    """A measure of ``vocab/measures.csv``, or one with ``_h1`` (the same measure for the first half-year)."""
+    cell = r[column]
+    if cell.removesuffix("_h1") not in _vocabulary("measures"):
+        raise r.error(f"column {column!r}: {cell!r} is not a measure of the vocabulary "
+                      "(dalian_reports/vocab/measures.csv), with or without '_h1'")
+
+
+#: How each column is checked, wherever it appears.
+_CHECKS = {
+    "kind": lambda r, c: r.choice(c, KINDS),
+    "source_kind": lambda r, c: r.choice(c, tuple(VINTAGE_RANK)),
+    "qualifier": lambda r, c: r.choice(c, _vocabulary("qualifiers")),
+    "jurisdiction": lambda r, c: r.choice(c, JURISDICTIONS),
+    "source_quality": lambda r, c: r.choice(c, ("",) + QUALITIES),
+    "withhold_url": lambda r, c: r.choice(c, ("", "yes")),
+    "unit": lambda r, c: r.choice(c, ("%", "亿元")),
+    "file": lambda r, c: r.choice(c, ORIGINAL_FILES + ("various",)),
+    "indicator": _check_indicator,
+    "measure": _check_measure,
+    "year": lambda r, c: r.number(c, whole=True),
+    "factor": lambda r, c: r.number(c, whole=True),
+    "number": lambda r, c: r.number(c, whole=False),
+}
+
+
+def _check_row_number(r: CsvRow, name: str, row_counts: dict[str, int]) -> None:
+    """The ``row`` cell names a data row that the original has (blank only for a ``various`` entry)."""
+    original = r["file"] if "file" in r else name.split(".")[0] + ".csv"
+    if original == "various" and not r["row"].strip():
+        return
+    n = r.number("row", whole=True)
+    if original in row_counts and not 1 <= n <= row_counts[original]:
+        raise r.error(f"column 'row': {original} has no data row {n} (it has rows 1 to {row_counts[original]}, "
+                      "header not counted)")
+
+
+def _read(folder: Path, name: str, row_counts: dict[str, int]) -> list[CsvRow]:
+    """The checked rows of one judgement file; every error names the file and line."""
+    columns, key = FILES[name]
+    path = folder / name
+    rows = read_csv_rows(path, columns, shown=str(path))
+    unknown = [c for c in rows[0] if c not in columns]
+    if unknown:
+        raise SourceError(f"unknown column(s) {unknown}: the columns of this file are {list(columns)}",
+                          file=str(path), line=1)
+    seen: dict[tuple, int] = {}
+    for r in rows:
+        for column in columns:
+            r[column] = r[column].strip()
+            if column in _CHECKS and (r[column] or column not in ("source_quality", "withhold_url")):
+                _CHECKS[column](r, column)
+        if "row" in r:
+            _check_row_number(r, name, row_counts)
+        if name in WORDING_FIELDS:
+            r.choice("field", WORDING_FIELDS[name])
+        ident = tuple(r[c] for c in key)
+        if ident in seen:
+            raise r.error(f"{dict(zip(key, ident))} is already judged on line {seen[ident]} (a duplicate)")
+        seen[ident] = r.line
+    return rows
+
+
+# ---- the tables -------------------------------------------------------------------------------------------
+def _note_facts(folder: Path, row_counts: dict[str, int]) -> list[tuple]:
+    """NOTE_FACTS: (file, row, evidence, jurisdiction, year, indicator, measure, kind, number, factor, unit,
+    qualifier), in the order of :data:`ORIGINAL_FILES` and of each file."""
+    out = []
+    for original in ORIGINAL_FILES:
+        for r in _read(folder, original.replace(".csv", ".note_facts.csv"), row_counts):
+            if r["number"] not in r["evidence"]:
+                raise r.error(f"column 'number': {r['number']!r} does not occur in the evidence {r['evidence']!r}")
+            out.append((original, int(r["row"]), r["evidence"], r["jurisdiction"], int(r["year"]), r["indicator"],
+                        r["measure"], r["kind"], r["number"], int(r["factor"]), r["unit"], r["qualifier"]))
+    return out
+
+
+def _liaoning_actuals(rows: list[CsvRow]) -> dict[int, tuple]:
+    """LIAONING_ACTUAL_META: row -> (kind, source_kind, overrides or None); overrides of url and quality where
+    the note attributes the actual to a page other than the row's url."""
+    out = {}
+    for r in rows:
+        over = {}
+        if r["source_quality"]:
+            over["source_quality"] = r["source_quality"]
+        if r["withhold_url"] == "yes":
+            over["url"] = ""
+        if r["remark"]:
+            over["remark"] = r["remark"]
+        out[int(r["row"])] = (r["kind"], r["source_kind"], over or None)
+    return out
+
+
+def _stretch(rows: list[CsvRow]) -> list[tuple]:
+    """TEXT_STRETCH: (file, row, words, number), the 力争 goal written in a target's own wording."""
+    for r in rows:
+        if r["number"] not in r["words"]:
+            raise r.error(f"column 'number': {r['number']!r} does not occur in the words {r['words']!r}")
+    return [("dalian_gwr_facts.csv", int(r["row"]), r["words"], r["number"]) for r in rows]
+
+
+def load_judgements(folder: str | Path, row_counts: dict[str, int]) -> SimpleNamespace:
+    """Read and check every judgement file in ``folder``.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The folder of judgement files (``data/reference/judgements``).
+    row_counts : dict
+        Number of data rows of each original (file name -> count); a judgement about a row beyond it is refused.
+
+    Returns
+    -------
+    types.SimpleNamespace
+        One attribute per name of :data:`SOURCE_FILE`, in the shape the builder applies.
+    """
+    folder = Path(folder)
+    read = {name: _read(folder, name, row_counts) for name in FILES if ".note_facts." not in name}
+
+    def by_row(name, *columns):
+        return {int(r["row"]): tuple(r[c] for c in columns) if len(columns) > 1 else r[columns[0]]
+                for r in read[name]}
+
+    return SimpleNamespace(
+        OFFICIAL_GDP_META=by_row("dalian_official_gdp.rows.csv", "kind", "source_kind", "evidence"),
+        OFFICIAL_GDP_WORDING={(int(r["row"]), r["field"]): (r["text"], r["qualifier"])
+                              for r in read["dalian_official_gdp.wording.csv"]},
+        GWR_SOURCE_KIND=by_row("dalian_gwr_facts.rows.csv", "source_kind"),
+        TEXT_STRETCH=_stretch(read["dalian_gwr_facts.stretch.csv"]),
+        LIAONING_TARGET_SOURCE_KIND=by_row("liaoning_targets.targets.csv", "source_kind"),
+        LIAONING_ACTUAL_META=_liaoning_actuals(read["liaoning_targets.actuals.csv"]),
+        LIAONING_ACTUAL_WORDING=by_row("liaoning_targets.wording.csv", "text", "qualifier"),
+        JINPU_SOURCE_KIND=by_row("jinpu_facts.rows.csv", "source_kind"),
+        JINPU_INDICATORS={r["original_indicator"]: (r["indicator"], r["measure"], r["kind"], r["qualifier"])
+                          for r in read["jinpu_facts.indicators.csv"]},
+        JINPU_WORDING=by_row("jinpu_facts.wording.csv", "text"),
+        UNITS={r["original_unit"]: r["unit"] for r in read["jinpu_facts.units.csv"]},
+        NOTE_FACTS=_note_facts(folder, row_counts),
+        NOT_REPRESENTED=[(r["file"], int(r["row"] or 0), r["facts"], r["reason"])
+                         for r in read["not_represented.csv"]],
+    )
+
+
+def default_judgements_dir() -> Path:
+    """``data/reference/judgements`` (beside the originals)."""
+    return data_dir() / "reference" / "judgements"
+
+
+def original_row_counts(original_dir: str | Path) -> dict[str, int]:
+    """Number of data rows of each original in ``original_dir`` (header not counted)."""
+    return {name: len(read_csv_rows(Path(original_dir) / name, (), shown=str(Path(original_dir) / name)))
+            for name in ORIGINAL_FILES}
+
+
+@functools.lru_cache(maxsize=None)
+def default_judgements() -> SimpleNamespace:
+    """The judgements of the default folder about the default originals (read once)."""
+    return load_judgements(default_judgements_dir(), original_row_counts(data_dir() / "reference" / "original"))
+
+
+def __getattr__(name: str):
+    """``OFFICIAL_GDP_META`` and the other judgement tables, read from the default folder on first use."""
+    if name in SOURCE_FILE:
+        return getattr(default_judgements(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
