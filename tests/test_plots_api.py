@@ -251,3 +251,58 @@ def test_laid_out_once_gives_what_savefig_gives_and_leaves_the_figure_as_it_was(
         assert Image.open(io.BytesIO(files["png"])).size == Image.open(alone).size
     finally:
         plt.close(fig)
+
+
+def test_laid_out_once_draws_each_format_once_even_where_the_rc_asks_for_a_layout_engine(monkeypatch):
+    """Each format is rendered by one draw. A layout engine left on the figure (even the placeholder
+    ``set_layout_engine("none")`` leaves) makes savefig lay the figure out once more per format, and restoring
+    the engine under ``figure.constrained_layout.use`` makes a new one: both would show as extra draws."""
+    from matplotlib.figure import Figure
+
+    from dalian_reports.plots.output import laid_out_once
+
+    draws = []
+    real_draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, renderer: draws.append(renderer) or real_draw(self, renderer))
+    with matplotlib.rc_context({"figure.constrained_layout.use": True, "savefig.bbox": "tight"}):
+        fig, ax = plt.subplots(figsize=(4, 3))
+        engine = fig.get_layout_engine()
+        ax.plot([2001, 2010, 2026], [11, 15, 5])
+        ax.set_ylabel("GDP growth, %")
+        try:
+            files = laid_out_once(fig, ["png", "svg", "pdf"])
+            assert sorted(files) == ["pdf", "png", "svg"]
+            assert len(draws) == 3
+            assert fig.get_layout_engine() is engine
+        finally:
+            plt.close(fig)
+
+
+def test_the_source_note_is_measured_on_the_legends_layout_without_laying_the_figure_out_again(monkeypatch):
+    """legend_below lays the figure out to measure it; source_note right after measures on that layout (the
+    labels afresh), and lays out a figure that no measurement has laid out, or one resized since."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    from dalian_reports.plots._layout import legend_below, source_note
+
+    runs = []
+    real_execute = ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", lambda self, fig: runs.append(fig) or real_execute(self, fig))
+    fig, ax = plt.subplots(figsize=(5, 3), layout="constrained")
+    try:
+        line, = ax.plot([2001, 2026], [11, 5], label="target")
+        legend_below(ax, [line])
+        assert len(runs) == 1
+        source_note(ax, "Source: work reports")
+        assert len(runs) == 1                     # the legend's layout serves the note
+        fig.set_size_inches(3.5, 2.5)
+        source_note(ax, "Another note")
+        assert len(runs) == 2                     # resized: laid out again
+    finally:
+        plt.close(fig)
+    fresh, ax = plt.subplots(figsize=(5, 3), layout="constrained")
+    try:
+        source_note(ax, "Source: work reports")
+        assert len(runs) == 3 and runs[-1] is fresh
+    finally:
+        plt.close(fresh)

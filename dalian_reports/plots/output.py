@@ -107,13 +107,18 @@ def laid_out_once(fig, formats: Iterable[str], *, dpi: float | None = None,
     engine = fig.get_layout_engine()
     if engine is not None:
         engine.execute(fig)   # the final positions (a draw would compute them, and draw every artist besides)
-        fig.set_layout_engine("none")   # kept while the formats are rendered
     bbox = None
     if mpl.rcParams["savefig.bbox"] == "tight":
         bbox = fig.get_tightbbox(fig._get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
+    # No layout engine while the formats are rendered, not even the placeholder that set_layout_engine("none")
+    # leaves: savefig lays out (draws without rendering) a figure that has one before rendering it, a whole
+    # extra pass per format. set_layout_engine(None), and savefig's own restoring of the engine, make a new
+    # engine when the rc parameters ask for one, so those are held off meanwhile.
     try:
-        return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text, bbox_inches=bbox)
-                for fmt in formats}
+        with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+            fig.set_layout_engine(None)
+            return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text, bbox_inches=bbox)
+                    for fmt in formats}
     finally:
         if engine is not None:
             fig.set_layout_engine(engine)
