@@ -3,6 +3,7 @@ follow any size and layout; and wrapping for mixed Chinese and Latin text."""
 from __future__ import annotations
 
 import re
+import weakref
 
 #: Gid of the source-note text artist (tests and users find it by this id).
 NOTE_GID = "source-note"
@@ -36,13 +37,28 @@ def wrap(text: str, width_em: float) -> str:
     return "\n".join(lines + [line.rstrip()])
 
 
-def _reach(ax) -> tuple[float, float]:
-    """How far (points) the Axes' labels reach below its bottom (x-axis) and left of its left edge (y-axis)."""
+#: Figures a measurement has laid out, with their size, resolution and number of Axes at the time.
+_LAID_OUT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _layout_state(fig) -> tuple:
+    return (*fig.get_size_inches(), fig.dpi, len(fig.axes))
+
+
+def _reach(ax, *, relayout: bool = True) -> tuple[float, float]:
+    """How far (points) the Axes' labels reach below its bottom (x-axis) and left of its left edge (y-axis).
+
+    The figure's layout engine runs first, for the positions a draw would give (without drawing every
+    artist). With ``relayout=False`` it runs only if no measurement has laid the figure out at its present
+    size and number of Axes: the labels are then measured afresh (fonts, ticks), at the positions of that
+    layout. The final layout comes at drawing time either way.
+    """
     fig = ax.figure
     renderer = fig._get_renderer()
     engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)   # the positions a draw would give, without drawing every artist
+    if engine is not None and (relayout or _LAID_OUT.get(fig) != _layout_state(fig)):
+        engine.execute(fig)
+        _LAID_OUT[fig] = _layout_state(fig)
     extent = ax.get_window_extent(renderer)
     below = ax.xaxis.get_tightbbox(renderer)
     left = ax.yaxis.get_tightbbox(renderer)
@@ -97,7 +113,7 @@ def source_note(ax, text: str) -> None:
     y-axis labels, wrapped to the width they and the Axes take."""
     import matplotlib as mpl
 
-    _, side = _reach(ax)
+    _, side = _reach(ax, relayout=False)   # the legend's layout, if legend_below has just laid it out
     width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72 + side
     tick = mpl.rcParams["xtick.labelsize"]
     size = 0.85 * tick if isinstance(tick, (int, float)) else 6.0
