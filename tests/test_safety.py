@@ -172,6 +172,24 @@ def test_keyboard_interrupt_in_a_figure_leaves_previous_outputs(previous_outputs
     assert_untouched(before, out_dir, fig_dir)
 
 
+@pytest.mark.parametrize("exc", [ValueError("sheet 'targets_panel' C12: text too long"), KeyboardInterrupt()],
+                         ids=["ValueError", "KeyboardInterrupt"])
+def test_a_failure_in_the_workbooks_own_process_fails_the_build_and_leaves_previous_outputs(
+        previous_outputs, cached_figures, monkeypatch, exc):
+    """The workbook is written in a forked process of its own: its error reaches the build, nothing is written."""
+    out_dir, fig_dir = previous_outputs
+    before = snapshot(out_dir, fig_dir)
+    parent = os.getpid()
+
+    def broken(tables):
+        assert os.getpid() != parent, "the workbook should be written in its own process"
+        raise exc
+    monkeypatch.setattr(build_mod, "workbook_contents", broken)
+    with pytest.raises(type(exc), match=str(exc) or None):
+        build_mod.build(out_dir, fig_dir, out_dir, quiet=True)
+    assert_untouched(before, out_dir, fig_dir)
+
+
 @pytest.mark.parametrize("exc", [OSError(28, "No space left on device"), KeyboardInterrupt()],
                          ids=["OSError", "KeyboardInterrupt"])
 def test_interrupt_while_writing_temporaries_leaves_previous_outputs(previous_outputs, cached_figures, monkeypatch, exc):

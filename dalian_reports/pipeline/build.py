@@ -137,13 +137,42 @@ def _render(task: tuple[str, str]) -> dict[str, bytes]:
     return out
 
 
+def _import_seaborn_without_widgets() -> None:
+    """Import seaborn, without the ipywidgets it tries for its interactive palette choosers.
+
+    A build draws no widget, and ipywidgets brings IPython with it: 0.3 s of the build's start, before its
+    pool of processes can begin. Only when neither seaborn nor IPython is loaded yet (a script or the
+    command line, not a notebook's kernel); ipywidgets stays importable afterwards.
+    """
+    import sys
+
+    if "seaborn" in sys.modules or "IPython" in sys.modules or "ipywidgets" in sys.modules:
+        import seaborn  # noqa: F401
+        return
+    sys.modules["ipywidgets"] = None   # an import of it raises ImportError, which seaborn expects
+    try:
+        import seaborn  # noqa: F401
+    finally:
+        del sys.modules["ipywidgets"]
+
+
+#: The figures that take longest to draw (measured with ``make bench``), started first so that the pool's last
+#: task is a short one; the others follow in catalogue order. Only the order changes, never the bytes.
+SLOWEST_FIRST = ("fyp14_targets", "district_vs_city", "indicator_coverage", "gdp_target_drift")
+
+
+def _drawing_order(names: list[str]) -> list[str]:
+    """*names*, those of :data:`SLOWEST_FIRST` first."""
+    return sorted(names, key=lambda name: SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST
+                  else len(SLOWEST_FIRST) + names.index(name))
+
+
 def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = None,
-                   names: list[str] | None = None, meanwhile=None) -> dict[Path, bytes]:
+                   names: list[str] | None = None) -> dict[Path, bytes]:
     """path -> bytes for every figure (or those in ``names``) in both languages and both formats.
 
     Each figure in each language is drawn on its own, in a pool of processes (one per core); each worker
     produces the same bytes a serial run would, so the output does not depend on the number of workers.
-    ``meanwhile()``, if given, runs in this process while the pool draws (the build writes the workbook).
     """
     import multiprocessing
     import os
@@ -151,28 +180,27 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
 
     import matplotlib
 
+    from .forked import frozen_heap
+
     matplotlib.use("Agg")
     import matplotlib.pyplot  # noqa: F401  (imported once here, inherited by the forked workers)
-    import seaborn  # noqa: F401
+    _import_seaborn_without_widgets()
 
     from ..plots import FIGURES, register_cjk_font
 
     register_cjk_font()
     names = list(FIGURES) if names is None else names
-    tasks = [(name, lang) for name in names for lang in LANGS]
+    tasks = [(name, lang) for name in _drawing_order(names) for lang in LANGS]
     workers = workers or min(len(tasks), os.cpu_count() or 1)
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         try:
-            futures = [pool.submit(_render, task) for task in tasks]
-            if meanwhile is not None:
-                meanwhile()
+            with frozen_heap():   # the workers are forked by these submissions
+                futures = [pool.submit(_render, task) for task in tasks]
             rendered = [future.result() for future in futures]
         finally:  # on an interrupt, drop the figures not started instead of waiting for them
             pool.shutdown(wait=True, cancel_futures=True)
     else:
-        if meanwhile is not None:
-            meanwhile()
         rendered = [_render(task) for task in tasks]
     out: dict[Path, bytes] = {}
     read: dict[str, set[str]] = {name: set() for name in names}
@@ -202,9 +230,9 @@ def workbook_contents(tables: dict) -> bytes:
     )
 
 
-def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool, meanwhile=None) -> dict[Path, bytes]:
+def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool) -> dict[Path, bytes]:
     """Every figure file and the record of their keys: a figure whose key and files are unchanged is reused,
-    the others are drawn (see :mod:`.keyed`); ``meanwhile()`` runs while they are drawn."""
+    the others are drawn (see :mod:`.keyed`)."""
     from ..plots import FIGURES
     from .keyed import FIGURES_RECORD, figure_keys, labels_digest, record_bytes, record_entry, reused_figure
 
@@ -217,7 +245,7 @@ def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool, m
         if reused is not None:
             files_of[name], labels_of[name] = reused, labels
             _log(f"  figure {name} (unchanged)", quiet)
-    drawn = staged_figures(processed, figure_dir, quiet, [n for n in FIGURES if n not in files_of], meanwhile)
+    drawn = staged_figures(processed, figure_dir, quiet, [n for n in FIGURES if n not in files_of])
     for name in FIGURES:
         if name not in files_of:
             prefix = f"{name}_"
@@ -242,16 +270,32 @@ def keyed_workbook(tables: dict, processed: dict[Path, bytes], exports_dir: Path
     return {**files, exports_dir / WORKBOOK_RECORD: record_bytes({"workbook": record_entry(key, files)})}
 
 
+def started_workbook(tables: dict, processed: dict[Path, bytes], exports_dir: Path, quiet: bool = True):
+    """Start the workbook; ``.result()`` of the object returned gives its files and record.
+
+    Reused at once when its key and bytes are unchanged. Otherwise it is written in a forked process of its
+    own, started now, before the figures' libraries are imported: it runs beside that import (the build's
+    one serial step) and beside the figures' pool. Without fork it is written here, before returning.
+    """
+    import multiprocessing
+
+    from .forked import Done, Forked
+    from .keyed import WORKBOOK_RECORD, reused_files, workbook_key
+
+    _log("building workbook", quiet)
+    unchanged = reused_files(exports_dir, WORKBOOK_RECORD, "workbook", workbook_key(processed)) is not None
+    if unchanged or "fork" not in multiprocessing.get_all_start_methods():
+        return Done(keyed_workbook(tables, processed, exports_dir))
+    return Forked(keyed_workbook, tables, processed, exports_dir, what="the workbook")
+
+
 def staged_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool,
-                   names: list[str] | None = None, meanwhile=None) -> dict[Path, bytes]:
-    """Figures drawn from tables not yet published: the library reads them from a temporary folder.
-    ``meanwhile()``, if given, runs once, while they are drawn."""
+                   names: list[str] | None = None) -> dict[Path, bytes]:
+    """Figures drawn from tables not yet published: the library reads them from a temporary folder."""
     import os
     import tempfile
 
     if names is not None and not names:
-        if meanwhile is not None:
-            meanwhile()
         return {}
     with tempfile.TemporaryDirectory(prefix="dalian-reports-tables-") as staging:
         for path, data in processed.items():
@@ -259,7 +303,7 @@ def staged_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool,
         previous = os.environ.get("DALIAN_REPORTS_TABLES")
         os.environ["DALIAN_REPORTS_TABLES"] = staging
         try:
-            return figure_outputs(figure_dir, quiet, names=names, meanwhile=meanwhile)
+            return figure_outputs(figure_dir, quiet, names=names)
         finally:
             if previous is None:
                 os.environ.pop("DALIAN_REPORTS_TABLES", None)
@@ -299,18 +343,16 @@ def _build_contents(out_dir: Path, figure_dir: Path, exports_dir: Path, figures:
     tables = table_outputs(quiet)
     contents = processed_contents(tables, out_dir)
     processed = dict(contents)   # what the figures and the workbook are drawn from (their keys cover it)
-    books: dict[Path, bytes] = {}
-
-    def write_workbook() -> None:   # in this process, while the figures are drawn in the pool
-        _log("building workbook", quiet)
-        books.update(keyed_workbook(tables, processed, exports_dir))
-
-    if figures:
-        _log("building figures", quiet)
-        contents.update(keyed_figures(processed, figure_dir, quiet, write_workbook if workbook else None))
-    elif workbook:
-        write_workbook()
-    contents.update(books)
+    books = started_workbook(tables, processed, exports_dir, quiet) if workbook else None
+    try:
+        if figures:
+            _log("building figures", quiet)
+            contents.update(keyed_figures(processed, figure_dir, quiet))
+        if books is not None:
+            contents.update(books.result())
+    finally:
+        if books is not None:
+            books.cancel()
     return contents
 
 

@@ -25,8 +25,10 @@ INPUTS = ("dalian_reports", "data/raw", "data/metadata", "data/reference", "data
 
 
 #: Parts of the package no table is computed from (the tables' code never imports them; a test checks it), so a
-#: change to a figure, to the workbook writer or to the keys of figures and workbook does not rebuild the tables.
-NOT_TABLE_INPUTS = ("dalian_reports/plots", "dalian_reports/pipeline/workbook.py", "dalian_reports/pipeline/keyed.py")
+#: change to a figure, to the workbook writer, to the keys of figures and workbook or to the forked process the
+#: workbook is written in does not rebuild the tables.
+NOT_TABLE_INPUTS = ("dalian_reports/plots", "dalian_reports/pipeline/workbook.py", "dalian_reports/pipeline/keyed.py",
+                    "dalian_reports/pipeline/forked.py")
 
 
 def _files(base: Path) -> list[Path]:
