@@ -12,6 +12,8 @@ dtype('int64')
 """
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -75,9 +77,10 @@ def get_metadata(name: str) -> TableMetadata:
 
 
 def load_table(name: str):
-    """A shipped table as a typed DataFrame (one call reads one CSV file; nothing is recomputed).
+    """A shipped table as a typed DataFrame (the CSV file is read, nothing is recomputed).
 
-    The file is read once with the dtypes its metadata declares (:func:`~dalian_reports._metadata.read_dtypes`);
+    The file's bytes are parsed once per process (again when they or the table's metadata change; each call
+    returns a copy), with the dtypes its metadata declares (:func:`~dalian_reports._metadata.read_dtypes`);
     only if that fails is it read again as text and typed column by column, to name the column and value at
     fault.
 
@@ -104,21 +107,44 @@ def load_table(name: str):
     ['report_id', 'source_id', 'issuer']
     """
     resource = _resource(name)
-    meta = TableMetadata.from_resource(resource)
     path = processed_dir() / resource["path"]
     try:
-        return finish_read(_read_csv(path, read_dtypes(meta)), meta)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise DalianReportsError(f"table {name!r} is catalogued but its file is missing", file=str(path)) from None
+    digest = hashlib.blake2b(data, digest_size=20).hexdigest()
+    return _typed_table(path, digest, json.dumps(resource, sort_keys=True), data).copy()
+
+
+def _typed_table(path: Path, digest: str, resource_json: str, data: bytes):
+    """The typed table of one file's *data*, parsed once per process for the same bytes (*digest*) and
+    metadata; :func:`load_table` hands out copies, so a caller's edits stay its own."""
+    key = (str(path), digest, resource_json)
+    if key not in _TYPED:
+        meta = TableMetadata.from_resource(json.loads(resource_json))
+        _TYPED[key] = _typed_from_bytes(path, data, meta)
+        while len(_TYPED) > _TYPED_KEPT:
+            del _TYPED[next(iter(_TYPED))]
+    return _TYPED[key]
+
+
+#: Typed tables already parsed in this process, by file, content digest and metadata (the last few only).
+_TYPED: dict[tuple, object] = {}
+_TYPED_KEPT = 8
+
+
+def _typed_from_bytes(path: Path, data: bytes, meta: TableMetadata):
+    try:
+        return finish_read(_read_csv(io.BytesIO(data), read_dtypes(meta)), meta)
     except (TypeError, ValueError):
         pass
     try:   # the slow path: the message says which column and which value
-        return apply_types(_read_csv(path, _text_dtypes(meta)), meta)
+        return apply_types(_read_csv(io.BytesIO(data), _text_dtypes(meta)), meta)
     except (TypeError, ValueError) as exc:
         raise DalianReportsError(str(exc), file=str(path)) from None
 
 
-def _read_csv(path: Path, dtype: dict):
+def _read_csv(path, dtype: dict):
     """Read a shipped CSV file: only an empty field is missing (a text "NA" stays text), floats round-trip."""
     import pandas as pd
 

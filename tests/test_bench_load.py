@@ -63,3 +63,33 @@ def test_a_missing_file_is_named(tables):
     (tables / "reports.csv").unlink()
     with pytest.raises(dr.DalianReportsError, match="missing"):
         dr.load_table("reports")
+
+
+def test_a_table_is_parsed_once_per_process_and_every_call_gets_its_own_copy(tables, monkeypatch):
+    parses = []
+    real = _load._read_csv
+    monkeypatch.setattr(_load, "_read_csv", lambda *a, **k: parses.append(1) or real(*a, **k))
+    first = dr.load_table("reports")
+    second = dr.load_table("reports")
+    assert len(parses) == 1                       # the same bytes: parsed once
+    pd.testing.assert_frame_equal(first, second)
+    first.loc[0, "speaker"] = "edited by the caller"
+    first.loc[0, "report_year"] = 1900
+    again = dr.load_table("reports")
+    assert again.loc[0, "speaker"] != "edited by the caller" and again.loc[0, "report_year"] != 1900
+
+
+def test_an_edit_of_the_same_size_at_the_same_moment_is_read_again(tables):
+    """The cache is keyed by the file's bytes, not by its size and modification time."""
+    import os
+
+    path = tables / "reports.csv"
+    before = dr.load_table("reports")
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    year = str(before.loc[0, "report_year"])
+    other = str(int(year) + 1)
+    path.write_text(text.replace(f",{year},", f",{other},", 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    assert str(dr.load_table("reports").loc[0, "report_year"]) == other
