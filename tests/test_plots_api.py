@@ -269,11 +269,15 @@ def test_laid_out_once_draws_each_format_once_even_where_the_rc_asks_for_a_layou
         engine = fig.get_layout_engine()
         ax.plot([2001, 2010, 2026], [11, 15, 5])
         ax.set_ylabel("GDP growth, %")
+        locators = [(a.get_major_locator(), a.get_minor_locator()) for a in (ax.xaxis, ax.yaxis)]
         try:
             files = laid_out_once(fig, ["png", "svg", "pdf"])
             assert sorted(files) == ["pdf", "png", "svg"]
             assert len(draws) == 3
             assert fig.get_layout_engine() is engine
+            # the ticks were held fixed while the formats rendered; the locators are given back
+            assert [(a.get_major_locator(), a.get_minor_locator()) for a in (ax.xaxis, ax.yaxis)] == locators
+            assert ax.xaxis.isDefault_majloc and ax.yaxis.isDefault_majloc
         finally:
             plt.close(fig)
 
@@ -306,3 +310,14 @@ def test_the_source_note_is_measured_on_the_legends_layout_without_laying_the_fi
         assert len(runs) == 3 and runs[-1] is fresh
     finally:
         plt.close(fresh)
+
+
+@pytest.mark.parametrize("name, lang, size", [("gdp_target_drift", "zh", "full"), ("district_vs_city", "en", "column")])
+def test_holding_the_ticks_fixed_while_rendering_changes_no_byte(name, lang, size, monkeypatch):
+    import contextlib
+
+    from dalian_reports.plots import output
+
+    held = output.render(name, lang=lang, formats=["png", "svg"], size=size)
+    monkeypatch.setattr(output, "_ticks_fixed", lambda fig: contextlib.nullcontext())
+    assert output.render(name, lang=lang, formats=["png", "svg"], size=size) == held

@@ -9,9 +9,10 @@ run (no dates, fixed SVG ids; PDF fonts are TrueType, never Type 3).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ._common import check_lang
 from .coverage import indicator_coverage
@@ -115,13 +116,37 @@ def laid_out_once(fig, formats: Iterable[str], *, dpi: float | None = None,
     # extra pass per format. set_layout_engine(None), and savefig's own restoring of the engine, make a new
     # engine when the rc parameters ask for one, so those are held off meanwhile.
     try:
-        with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}), \
+                _ticks_fixed(fig):
             fig.set_layout_engine(None)
             return {fmt: figure_bytes(fig, fmt, dpi=dpi, editable_text=editable_text, bbox_inches=bbox)
                     for fmt in formats}
     finally:
         if engine is not None:
             fig.set_layout_engine(engine)
+
+
+@contextlib.contextmanager
+def _ticks_fixed(fig) -> Iterator[None]:
+    """Inside the block, every axis of *fig* keeps the ticks it has now (a ``FixedLocator``), so rendering each
+    format does not run the locators again; the locators are given back afterwards. The ticks are chosen in
+    points, the same at every resolution, so the files are the same bytes."""
+    from matplotlib.ticker import FixedLocator
+
+    kept = []
+    for axis in (axis for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)):
+        kept.append((axis, axis.get_major_locator(), axis.get_minor_locator(), axis.isDefault_majloc,
+                     axis.isDefault_minloc))
+        major, minor = FixedLocator(axis.get_majorticklocs()), FixedLocator(axis.get_minorticklocs())
+        axis.set_major_locator(major)
+        axis.set_minor_locator(minor)
+    try:
+        yield
+    finally:
+        for axis, major, minor, default_major, default_minor in kept:
+            axis.set_major_locator(major)
+            axis.set_minor_locator(minor)
+            axis.isDefault_majloc, axis.isDefault_minloc = default_major, default_minor
 
 
 def save(name: str, path: str | os.PathLike, *, lang: str = "en", fmt: str | None = None, size: str = "full",
