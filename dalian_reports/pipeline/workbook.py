@@ -265,7 +265,13 @@ def _write_texts(ws, col: int, series, formats: _Formats, where) -> None:
     """Write a text column: the common case (a str Excel can hold) inline, anything else through
     :func:`_write_cell`."""
     write, quoted = ws.write_string, formats(quote_prefix=True)
-    for i, value in enumerate(series.tolist()):
+    values = series.tolist()
+    if all(value.__class__ is str for value in values) and max(map(len, values), default=0) <= _MAX_CELL_UNITS // 2 \
+            and not _ILLEGAL_CHARACTERS.search("\n".join(values)):   # the whole column checked at once
+        for row, value in enumerate(values, 1):
+            write(row, col, value, quoted if value.startswith(_FORMULA_TRIGGERS) else None)
+        return
+    for i, value in enumerate(values):
         if value.__class__ is str and len(value) <= _MAX_CELL_UNITS // 2 and not _ILLEGAL_CHARACTERS.search(value):
             write(i + 1, col, value, quoted if value.startswith(_FORMULA_TRIGGERS) else None)
         else:
