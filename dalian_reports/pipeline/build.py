@@ -7,7 +7,8 @@ interrupted build leaves the previous outputs intact:
    ``data/processed/``, with ``datapackage.json``: the shipped data product);
 2. every figure in both languages and formats (``figures/``), drawn by the library's plot functions from
    those tables (staged in a temporary folder the library is pointed at);
-3. the Excel workbook (``data/exports/``);
+3. the Excel workbook (``data/exports/``), written in a forked process of its own (:mod:`.forked`) while the
+   figures are drawn in a pool of processes, one per core;
 4. on request, the notebooks, re-executed in place after the update (they read the published tables).
 
 >>> from dalian_reports.pipeline.build import build   # doctest: +SKIP
