@@ -260,15 +260,15 @@ def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool) -
     return out
 
 
-def keyed_workbook(tables: dict, processed: dict[Path, bytes], exports_dir: Path) -> dict[Path, bytes]:
-    """The workbook (reused when its key and bytes are unchanged) and its record."""
-    from .keyed import WORKBOOK_RECORD, record_bytes, record_entry, reused_files, workbook_key
+def _workbook_with_record(exports_dir: Path, key: str, files: dict[Path, bytes]) -> dict[Path, bytes]:
+    from .keyed import WORKBOOK_RECORD, record_bytes, record_entry
 
-    key = workbook_key(processed)
-    files = reused_files(exports_dir, WORKBOOK_RECORD, "workbook", key)
-    if files is None:
-        files = {exports_dir / WORKBOOK_NAME: workbook_contents(tables)}
     return {**files, exports_dir / WORKBOOK_RECORD: record_bytes({"workbook": record_entry(key, files)})}
+
+
+def _written_workbook(tables: dict, exports_dir: Path, key: str) -> dict[Path, bytes]:
+    """The workbook written anew, and its record."""
+    return _workbook_with_record(exports_dir, key, {exports_dir / WORKBOOK_NAME: workbook_contents(tables)})
 
 
 def started_workbook(tables: dict, processed: dict[Path, bytes], exports_dir: Path, quiet: bool = True):
@@ -284,10 +284,13 @@ def started_workbook(tables: dict, processed: dict[Path, bytes], exports_dir: Pa
     from .keyed import WORKBOOK_RECORD, reused_files, workbook_key
 
     _log("building workbook", quiet)
-    unchanged = reused_files(exports_dir, WORKBOOK_RECORD, "workbook", workbook_key(processed)) is not None
-    if unchanged or "fork" not in multiprocessing.get_all_start_methods():
-        return Done(keyed_workbook(tables, processed, exports_dir))
-    return Forked(keyed_workbook, tables, processed, exports_dir, what="the workbook")
+    key = workbook_key(processed)
+    files = reused_files(exports_dir, WORKBOOK_RECORD, "workbook", key)
+    if files is not None:
+        return Done(_workbook_with_record(exports_dir, key, files))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return Done(_written_workbook(tables, exports_dir, key))
+    return Forked(_written_workbook, tables, exports_dir, key, what="the workbook")
 
 
 def staged_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool,
