@@ -81,8 +81,8 @@ def load_table(name: str):
 
     The file's bytes are parsed once per process (again when they or the table's metadata change; each call
     returns a copy), with the dtypes its metadata declares (:func:`~dalian_reports._metadata.read_dtypes`);
-    only if that fails is it read again as text and typed column by column, to name the column and value at
-    fault.
+    only if that fails are they parsed again as text and typed column by column, to name the column and value
+    at fault.
 
     Parameters
     ----------
@@ -116,6 +116,11 @@ def load_table(name: str):
     return _typed_table(path, digest, json.dumps(resource, sort_keys=True), data).copy()
 
 
+#: Typed tables already parsed in this process, by file, content digest and metadata (the last few only).
+_TYPED: dict[tuple, object] = {}
+_TYPED_KEPT = 8
+
+
 def _typed_table(path: Path, digest: str, resource_json: str, data: bytes):
     """The typed table of one file's *data*, parsed once per process for the same bytes (*digest*) and
     metadata; :func:`load_table` hands out copies, so a caller's edits stay its own."""
@@ -126,11 +131,6 @@ def _typed_table(path: Path, digest: str, resource_json: str, data: bytes):
         while len(_TYPED) > _TYPED_KEPT:
             del _TYPED[next(iter(_TYPED))]
     return _TYPED[key]
-
-
-#: Typed tables already parsed in this process, by file, content digest and metadata (the last few only).
-_TYPED: dict[tuple, object] = {}
-_TYPED_KEPT = 8
 
 
 def _typed_from_bytes(path: Path, data: bytes, meta: TableMetadata):

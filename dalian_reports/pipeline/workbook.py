@@ -261,18 +261,25 @@ def _write_numbers(ws, col: int, series, kind: str, fmt, where) -> None:
         write(row, col, value, fmt)
 
 
+def _plain_text(value) -> bool:
+    """True for a str Excel holds as it is: not too long, no control character it cannot store."""
+    return value.__class__ is str and len(value) <= _MAX_CELL_UNITS // 2 and not _ILLEGAL_CHARACTERS.search(value)
+
+
+def _plain_texts(values: list) -> bool:
+    """:func:`_plain_text` for every value, checked for the whole column at once."""
+    return (all(value.__class__ is str for value in values) and max(map(len, values), default=0) <= _MAX_CELL_UNITS // 2
+            and not _ILLEGAL_CHARACTERS.search("\n".join(values)))
+
+
 def _write_texts(ws, col: int, series, formats: _Formats, where) -> None:
     """Write a text column: the common case (a str Excel can hold) inline, anything else through
     :func:`_write_cell`."""
     write, quoted = ws.write_string, formats(quote_prefix=True)
     values = series.tolist()
-    if all(value.__class__ is str for value in values) and max(map(len, values), default=0) <= _MAX_CELL_UNITS // 2 \
-            and not _ILLEGAL_CHARACTERS.search("\n".join(values)):   # the whole column checked at once
-        for row, value in enumerate(values, 1):
-            write(row, col, value, quoted if value.startswith(_FORMULA_TRIGGERS) else None)
-        return
+    all_plain = _plain_texts(values)
     for i, value in enumerate(values):
-        if value.__class__ is str and len(value) <= _MAX_CELL_UNITS // 2 and not _ILLEGAL_CHARACTERS.search(value):
+        if all_plain or _plain_text(value):
             write(i + 1, col, value, quoted if value.startswith(_FORMULA_TRIGGERS) else None)
         else:
             _write_cell(ws, i + 1, col, value, "text", formats, None, where(i))
