@@ -2,9 +2,9 @@
 
 Written with XlsxWriter (fast: it formats each row of XML directly instead of building a cell object per
 value); read back with openpyxl (:func:`.workbook_read.read_workbook`). Fixed document properties (author
-``dalian-reports``, created and modified at a fixed timestamp, default 2000-01-01), and the zip is rebuilt
-with every member dated 1980-01-01 00:00:00, fixed attributes and deflate level 6, so the bytes do not
-depend on the platform. Values round-trip exactly: floats are stored as their shortest repr (XlsxWriter
+``dalian-reports``, created and modified at a fixed timestamp, default 2000-01-01), and every zip member
+dated 1980-01-01 00:00:00, with fixed attributes and deflate level 6 (XlsxWriter's zip kept when it is
+already so, rebuilt otherwise), so the bytes do not depend on the platform. Values round-trip exactly: floats are stored as their shortest repr (XlsxWriter
 alone writes ``%.16G``, which changes some doubles); text is always a text cell, and text that a
 spreadsheet would run as a formula also gets Excel's quote prefix. :mod:`.export` re-exports the writer
 and reader.
@@ -360,20 +360,44 @@ def _write_about(ws, tables, sheet_notes, about, column_rows, formats: _Formats)
         ws.set_column(col, col, width)
 
 
+#: How every member of the workbook's zip is stored: dated 1980-01-01 00:00:00 (as XlsxWriter dates them in
+#: memory), made on Unix with mode rw------- (what zipfile gives a member written without attributes), deflated.
+_MEMBER_FORM = {"date_time": _ZIP_DATE, "create_system": 3, "external_attr": 0o600 << 16,
+                "compress_type": zipfile.ZIP_DEFLATED}
+_SHARED_STRINGS = "xl/sharedStrings.xml"
+
+
+def _in_fixed_form(archive: zipfile.ZipFile) -> bool:
+    """Whether every member of *archive* is stored as :data:`_MEMBER_FORM` says and its shared strings hold
+    no carriage return escape to rewrite."""
+    if any(getattr(info, key) != value for info in archive.infolist() for key, value in _MEMBER_FORM.items()):
+        return False
+    names = archive.namelist()
+    return _SHARED_STRINGS not in names or not _CR_ESCAPE.search(archive.read(_SHARED_STRINGS))
+
+
 def _deterministic_zip(data: bytes) -> bytes:
-    """Rebuild the xlsx zip with fixed member dates and attributes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.create_system = 3
-            member.external_attr = 0o644 << 16
-            data = src.read(info.filename)
-            if info.filename == "xl/sharedStrings.xml":
-                data = _CR_ESCAPE.sub(b"&#13;", data)
-            dst.writestr(member, data, compresslevel=6)
+    """The xlsx zip with every member in :data:`_MEMBER_FORM`, deflated at level 6, and carriage returns in
+    the shared strings as character references.
+
+    XlsxWriter's zip is kept as it is when it already has that form (its members dated 1980-01-01 in
+    memory, deflated at zlib's default level, 6; made on Unix), which is the usual case: rebuilding it
+    would inflate and deflate 10 MB of XML for the same bytes. Otherwise (made on Windows, or a carriage
+    return in some text) it is rebuilt member by member, to the same bytes it would have had.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        if _in_fixed_form(src):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
+            for info in src.infolist():
+                member = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
+                for key, value in _MEMBER_FORM.items():
+                    setattr(member, key, value)
+                content = src.read(info.filename)
+                if info.filename == _SHARED_STRINGS:
+                    content = _CR_ESCAPE.sub(b"&#13;", content)
+                dst.writestr(member, content, compresslevel=6)
     return out.getvalue()
 
 
