@@ -164,6 +164,11 @@ def test_legible_at_both_sizes(name, size, lang):
         assert _overlaps(fig) == []
         for ax in fig.axes:
             assert ax.get_window_extent().width / fig.dpi >= (1.2 if size == "column" else 3.0)
+        # render() saves the figure at its own size, uncropped: everything drawn lies inside it
+        fig.draw_without_rendering()
+        drawn = fig.get_tightbbox(fig.canvas.get_renderer())
+        width, height = fig.get_size_inches()
+        assert drawn.x0 >= 0 and drawn.y0 >= 0 and drawn.x1 <= width and drawn.y1 <= height, (drawn, width, height)
 
 
 # -------------------------------------------------------------------------------- one figure alone
@@ -209,15 +214,20 @@ def test_save_builds_one_figure_alone(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["gap.pdf", "ladder"]
 
 
-def test_a_png_at_column_size_is_the_column_width():
+@pytest.mark.parametrize("size", ["full", "column"])
+def test_a_png_is_exactly_the_figure_size(size):
+    """7 in or one 3.5 in column wide at 200 dpi, to the pixel: the file is neither cropped nor widened to
+    what is drawn (the layout keeps it inside: test_legible_at_both_sizes)."""
     from io import BytesIO
 
     from PIL import Image
 
-    data = plots.render("target_ladder", formats=["png"], size="column")["png"]
+    data = plots.render("target_ladder", formats=["png"], size=size)["png"]
+    with plots.house_style("en", size):
+        height = plots.target_ladder(size=size).figure.get_figheight()
     with Image.open(BytesIO(data)) as image:
-        width_in = image.size[0] / image.info["dpi"][0]
-    assert 3.3 <= width_in <= 3.6   # bbox "tight" trims the margin, never widens it past the column
+        assert image.size == (int(plots.SIZES[size][0] * 200), int(height * 200))   # as Agg sizes its canvas
+        assert image.info["dpi"] == pytest.approx((200, 200), abs=0.01)
 
 
 def test_building_one_figure_does_not_import_the_pipeline():

@@ -108,6 +108,22 @@ class Below:
         return Bbox.union(boxes)
 
 
+def _wrapped_to_fit(text: str, width_pt: float, fontsize: float, fig) -> str:
+    """*text* wrapped by :func:`wrap` so that its widest line, drawn at *fontsize* in the present fonts, is at
+    most *width_pt* wide: the estimate of ems first, narrower while a line is measured too wide."""
+    from matplotlib.font_manager import FontProperties
+
+    renderer, prop = fig._get_renderer(), FontProperties(size=fontsize)
+    width_em = width_pt / fontsize
+    while True:
+        wrapped = wrap(text, width_em)
+        widest_pt = max(renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+                        for line in wrapped.split("\n")) * 72 / fig.dpi
+        if widest_pt <= width_pt or width_em <= 1:
+            return wrapped
+        width_em = min(width_em - 0.5, width_em * width_pt / widest_pt)
+
+
 def source_note(ax, text: str) -> None:
     """Write *text* under *ax* (below its x-axis and a legend under it), small and grey, from the left of its
     y-axis labels, wrapped to the width they and the Axes take."""
@@ -117,6 +133,6 @@ def source_note(ax, text: str) -> None:
     width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72 + side
     tick = mpl.rcParams["xtick.labelsize"]
     size = 0.85 * tick if isinstance(tick, (int, float)) else 6.0
-    ax.annotate(wrap(text, width_pt / size), xy=(0, 0), xycoords=("axes fraction", Below(ax)), xytext=(-side, -3),
+    ax.annotate(_wrapped_to_fit(text, width_pt, size, ax.figure), xy=(0, 0), xycoords=("axes fraction", Below(ax)), xytext=(-side, -3),
                 textcoords="offset points", ha="left", va="top", fontsize=size, color="0.35",
                 annotation_clip=False, gid=NOTE_GID)

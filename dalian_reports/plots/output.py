@@ -52,6 +52,9 @@ def render(name: str, *, lang: str = "en", formats: Iterable[str] = ("png",), si
            editable_text: bool = False, dpi: float | None = None) -> dict[str, bytes]:
     """Draw figure *name* alone and return ``{format: bytes}`` for each of *formats*.
 
+    Every file is exactly the figure's size (:data:`~dalian_reports.plots.SIZES`: 7 in or one 3.5 in
+    journal column wide), never cropped or widened to what is drawn; its layout keeps every label inside.
+
     Parameters
     ----------
     name : str
@@ -77,12 +80,14 @@ def render(name: str, *, lang: str = "en", formats: Iterable[str] = ("png",), si
     >>> sorted(files), files["pdf"][:5]
     (['pdf', 'svg'], b'%PDF-')
     """
+    import matplotlib as mpl
     import matplotlib.pyplot as plt
 
     function = check_name(name)
     check_lang(lang)
     formats = [check_format(fmt) for fmt in dict.fromkeys(formats)]
-    with house_style(lang, size):
+    # the figure's own size, not cropped to what is drawn: its layout keeps everything inside (tested)
+    with house_style(lang, size), mpl.rc_context({"savefig.bbox": "standard"}):
         fig = function(lang=lang, size=size).figure
         try:
             return laid_out_once(fig, formats, dpi=dpi, editable_text=editable_text)
