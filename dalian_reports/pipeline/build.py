@@ -179,13 +179,14 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    import matplotlib
+    from .forked import collection_paused, frozen_heap
 
-    from .forked import frozen_heap
+    with collection_paused():   # what the imports allocate stays alive: collecting finds nothing
+        import matplotlib
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot  # noqa: F401  (imported once here, inherited by the forked workers)
-    _import_seaborn_without_widgets()
+        matplotlib.use("Agg")
+        import matplotlib.pyplot  # noqa: F401  (imported once here, inherited by the forked workers)
+        _import_seaborn_without_widgets()
 
     from ..plots import FIGURES, register_cjk_font
 
@@ -216,19 +217,22 @@ def figure_outputs(figure_dir: Path, quiet: bool = False, workers: int | None = 
 
 def workbook_contents(tables: dict) -> bytes:
     """The Excel workbook of every table, with the about sheet generated from the metadata."""
-    from ..sources.raw import manifest
-    from .export import workbook_bytes
-    from .metadata import table_metadata
+    from .forked import collection_paused
 
-    metas = {name: table_metadata(name) for name in tables}
-    return workbook_bytes(
-        {_sheet_name(n): df for n, df in tables.items()},
-        sheet_notes={_sheet_name(n): m.description for n, m in metas.items()},
-        column_docs={_sheet_name(n): {c.name: (c.description, c.description_zh) for c in m.columns}
-                     for n, m in metas.items()},
-        units={_sheet_name(n): {c.name: c.unit for c in m.columns if c.unit} for n, m in metas.items()},
-        about=manifest().drop(columns=["sha256"]),
-    )
+    with collection_paused():   # pandas imported, the tables read: all of it stays alive until the end
+        from ..sources.raw import manifest
+        from .export import workbook_bytes
+        from .metadata import table_metadata
+
+        metas = {name: table_metadata(name) for name in tables}
+        return workbook_bytes(
+            {_sheet_name(n): df for n, df in tables.items()},
+            sheet_notes={_sheet_name(n): m.description for n, m in metas.items()},
+            column_docs={_sheet_name(n): {c.name: (c.description, c.description_zh) for c in m.columns}
+                         for n, m in metas.items()},
+            units={_sheet_name(n): {c.name: c.unit for c in m.columns if c.unit} for n, m in metas.items()},
+            about=manifest().drop(columns=["sha256"]),
+        )
 
 
 def keyed_figures(processed: dict[Path, bytes], figure_dir: Path, quiet: bool) -> dict[Path, bytes]:

@@ -425,6 +425,14 @@ def workbook_bytes(sheets: Mapping[str, "pd.DataFrame"], *, sheet_notes: Mapping
         if unknown:
             raise ValueError(f"column_docs for sheet {name!r} name unknown columns {sorted(unknown)}")
 
+    from .forked import collection_paused
+
+    with collection_paused():   # the cell records all live until the workbook is closed
+        return _deterministic_zip(_xlsx_bytes(sheets, sheet_notes, about, column_docs, units, timestamp))
+
+
+def _xlsx_bytes(sheets, sheet_notes, about, column_docs, units, timestamp) -> bytes:
+    """The xlsx file XlsxWriter writes for :func:`workbook_bytes` (its arguments checked)."""
     from xlsxwriter import Workbook
 
     buffer = io.BytesIO()
@@ -447,7 +455,7 @@ def workbook_bytes(sheets: Mapping[str, "pd.DataFrame"], *, sheet_notes: Mapping
         wb.set_properties({"title": "dalian-reports tables", "author": "dalian-reports", "created": timestamp})
     finally:
         wb.close()
-    return _deterministic_zip(buffer.getvalue())
+    return buffer.getvalue()
 
 
 def write_workbook(path: str | os.PathLike, sheets: Mapping[str, "pd.DataFrame"], *,
