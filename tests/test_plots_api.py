@@ -331,3 +331,30 @@ def test_holding_the_ticks_fixed_while_rendering_changes_no_byte(name, lang, siz
     held = output.render(name, lang=lang, formats=["png", "svg"], size=size)
     monkeypatch.setattr(output, "_ticks_fixed", lambda fig: contextlib.nullcontext())
     assert output.render(name, lang=lang, formats=["png", "svg"], size=size) == held
+
+
+@pytest.mark.parametrize("facecolor, mode", [("white", "RGB"), ("none", "RGBA")])
+def test_a_png_is_rgb_where_opaque_with_the_pixels_matplotlib_draws(facecolor, mode):
+    """figure_bytes stores an opaque figure as RGB (a tenth smaller), a transparent one as RGBA; either way
+    the pixels, size and resolution are those of matplotlib's own PNG."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from dalian_reports.plots.style import figure_bytes
+
+    fig, ax = plt.subplots(figsize=(3, 2), facecolor=facecolor)
+    ax.plot([2001, 2010, 2026], [11, 15, 5])
+    try:
+        ours = Image.open(io.BytesIO(figure_bytes(fig, "png", dpi=120)))
+        theirs = io.BytesIO()
+        fig.savefig(theirs, format="png", dpi=120)
+        theirs = Image.open(theirs)
+        assert ours.mode == mode and theirs.mode == "RGBA"
+        assert ours.size == theirs.size == (360, 240)
+        assert ours.info["dpi"] == pytest.approx(theirs.info["dpi"], abs=0.01)
+        assert np.array_equal(np.asarray(ours.convert("RGBA")), np.asarray(theirs))
+        assert "Software" not in ours.info
+    finally:
+        plt.close(fig)

@@ -447,7 +447,7 @@ def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None, editable_
     """Render *fig* as *fmt* ("png", "svg" or "pdf") with reproducible bytes.
 
     Metadata that varies between runs (PNG Software, SVG Date, PDF dates and
-    producer) is dropped, SVG ids use :data:`HASHSALT`, and PDF fonts are
+    producer) is dropped, an opaque PNG is RGB (:mod:`._png`), SVG ids use :data:`HASHSALT`, and PDF fonts are
     embedded as TrueType (Type 42), never Type 3. SVG text is written as paths,
     so the file renders without the font installed; ``editable_text=True``
     writes it as ``<text>`` elements instead (editable in Inkscape or
@@ -456,16 +456,19 @@ def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None, editable_
     """
     import matplotlib as mpl
 
+    from ._png import png_bytes
+
     if fmt not in _SAVE_METADATA:
         raise ValueError(f"format must be one of {sorted(_SAVE_METADATA)}, not {fmt!r}")
     buffer = io.BytesIO()
     rc = {"svg.hashsalt": HASHSALT, "svg.fonttype": "none" if editable_text else "path",
           "pdf.fonttype": 42, "ps.fonttype": 42}
+    placement = {} if bbox_inches is None else {"bbox_inches": bbox_inches}
     with mpl.rc_context(rc):
-        fig.savefig(buffer, format=fmt, metadata=dict(_SAVE_METADATA[fmt]),
-                    **({"pil_kwargs": dict(_PNG_OPTIONS)} if fmt == "png" else {}),
-                    **({} if dpi is None else {"dpi": dpi}),
-                    **({} if bbox_inches is None else {"bbox_inches": bbox_inches}))
+        if fmt == "png":   # RGB when opaque (:mod:`._png`)
+            return png_bytes(fig, dpi=dpi, metadata=_SAVE_METADATA[fmt], options=_PNG_OPTIONS, **placement)
+        fig.savefig(buffer, format=fmt, metadata=dict(_SAVE_METADATA[fmt]), **({} if dpi is None else {"dpi": dpi}),
+                    **placement)
     return buffer.getvalue()
 
 
