@@ -113,7 +113,8 @@ def _exact_worksheet_class():
 
     class ExactWorksheet(Worksheet):
         def _xml_number_element(self, number, attributes=()):
-            attr = "".join(f' {key}="{self._escape_attributes(value)}"' for key, value in attributes)
+            # a number cell's attributes are its reference ("B7") and style index: nothing to escape
+            attr = "".join([f' {key}="{value}"' for key, value in attributes])
             text = float.__repr__(number) if isinstance(number, float) else str(number)
             self.fh.write(f"<c{attr}><v>{text}</v></c>")
 
@@ -277,8 +278,11 @@ def _write_texts(ws, col: int, series, formats: _Formats, where) -> None:
     :func:`_write_cell`."""
     write, quoted = ws.write_string, formats(quote_prefix=True)
     values = series.tolist()
-    all_plain = _plain_texts(values)
-    for i, value in enumerate(values):
+    present = series.notna().tolist()
+    all_plain = _plain_texts([value for value, here in zip(values, present) if here])
+    for i, (value, here) in enumerate(zip(values, present)):
+        if not here:
+            continue   # missing: no cell
         if all_plain or _plain_text(value):
             write(i + 1, col, value, quoted if value.startswith(_FORMULA_TRIGGERS) else None)
         else:
