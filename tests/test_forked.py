@@ -104,3 +104,20 @@ def test_where_ipython_is_loaded_seaborn_is_imported_as_usual():
             "_import_seaborn_without_widgets(); import seaborn.widgets as w; print(w.interact.__module__)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() != "seaborn.widgets"    # ipywidgets' own interact, not seaborn's stand-in
+
+
+def _pool_pids(n: int) -> list[int]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        return sorted(set(pool.map(_pid_and_sum, [[i] for i in range(n)])), key=lambda p: p[0])
+
+
+def test_a_job_that_starts_processes_of_its_own_runs_when_not_daemonic():
+    """The figures' job forks a pool: a daemonic process may not have children, so it runs with daemon=False."""
+    pids = Forked(_pool_pids, 4, what="a pool", daemon=False).result()
+    assert pids and all(pid != os.getpid() for pid, _ in pids)
+    job = Forked(_pool_pids, 4, what="a pool")
+    with pytest.raises(AssertionError, match="daemonic processes are not allowed to have children"):
+        job.result()

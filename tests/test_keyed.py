@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -85,24 +86,35 @@ def test_a_second_build_draws_nothing_and_a_damaged_figure_is_drawn_again(tmp_pa
     out, figs = tmp_path / "out", tmp_path / "figs"
     build_module.build(out_dir=out, figure_dir=figs, exports_dir=out, quiet=True)
     first = {p.name: p.read_bytes() for p in list(figs.iterdir()) + list(out.iterdir())}
-    drawn, workbooks = [], []
+    # the figures and the workbook are made in forked processes: their calls are logged to files
+    calls = tmp_path / "calls"
+    calls.mkdir()
+
+    def logged(kind: str, value) -> None:
+        with open(calls / kind, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(value) + "\n")
+
+    def called(kind: str) -> list:
+        path = calls / kind
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
     real_outputs, real_workbook = build_module.figure_outputs, build_module.workbook_contents
     monkeypatch.setattr(build_module, "figure_outputs",
-                        lambda *a, **k: drawn.append(k.get("names")) or real_outputs(*a, **k))
-    monkeypatch.setattr(build_module, "workbook_contents", lambda t: workbooks.append(1) or real_workbook(t))
+                        lambda *a, **k: logged("figures", k.get("names")) or real_outputs(*a, **k))
+    monkeypatch.setattr(build_module, "workbook_contents", lambda t: logged("workbook", 1) or real_workbook(t))
     build_module.build(out_dir=out, figure_dir=figs, exports_dir=out, quiet=True)
-    assert drawn == [] and workbooks == []
+    assert called("figures") == [] and called("workbook") == []
     assert {p.name: p.read_bytes() for p in list(figs.iterdir()) + list(out.iterdir())} == first
     (figs / "target_ladder_zh.png").write_bytes(b"damaged")
     build_module.build(out_dir=out, figure_dir=figs, exports_dir=out, quiet=True)
-    assert drawn == [["target_ladder"]] and workbooks == []
+    assert called("figures") == [["target_ladder"]] and called("workbook") == []
     assert (figs / "target_ladder_zh.png").read_bytes() == first["target_ladder_zh.png"]
     from dalian_reports.plots import style                           # one figure's title edited in labels.csv
     table = style.label_table()
     table["fyp13_status_title"]["en"] += " (edited)"
     monkeypatch.setattr(style, "_labels", lambda: table)
     build_module.build(out_dir=out, figure_dir=figs, exports_dir=out, quiet=True)
-    assert drawn[-1] == ["fyp13_status"] and workbooks == []
+    assert called("figures")[-1] == ["fyp13_status"] and called("workbook") == []
     assert (figs / "fyp13_status_en.svg").read_bytes() != first["fyp13_status_en.svg"]
     assert (figs / "fyp13_status_zh.svg").read_bytes() == first["fyp13_status_zh.svg"]
 

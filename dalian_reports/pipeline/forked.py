@@ -61,15 +61,16 @@ class Forked:
     The arguments are inherited, not pickled; the result is pickled back. An error in the child is raised
     again by :meth:`result` (its traceback as text if the error cannot be pickled); :meth:`cancel` stops the
     process (call it when the caller fails or is interrupted first). Needs the ``fork`` start method.
+    ``daemon=False`` for a function that starts processes of its own (a daemonic process may not).
     """
 
-    def __init__(self, function: Callable, *args, what: str = "the job"):
+    def __init__(self, function: Callable, *args, what: str = "the job", daemon: bool = True):
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
         self.what = what
         self._conn, child = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run_in_child, args=(child, function, args), daemon=True)
+        self._process = context.Process(target=_run_in_child, args=(child, function, args), daemon=daemon)
         with frozen_heap():
             self._process.start()
         child.close()
