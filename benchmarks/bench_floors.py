@@ -230,7 +230,7 @@ def _profile_figures_and_workbook(tables: dict, contents: dict, staging: Path, p
 
 
 def worker_profile_build() -> dict:
-    """Stage times of one build in one process (no profiler; figures in the build's pool), then each figure
+    """Stage times of one build (no profiler; figures and workbook in forked processes, as the build), then each figure
     drawn one at a time and the workbook written again under cProfile (the tables' hot spots are the
     parser's: see the extraction and corpus sections)."""
     stages, per_table, per_figure = {}, {}, {}
@@ -262,11 +262,11 @@ def worker_profile_build() -> dict:
         stages["CSV files and datapackage.json"] = time.perf_counter() - t
         t = time.perf_counter()
         books = b.started_workbook(tables, dict(contents), tmp / "exports")   # its own process, as in the build
-        contents.update(b.staged_figures(dict(contents), tmp / "figures", quiet=True))
+        contents.update(b.drawn_figures(dict(contents), tmp / "figures", True, list(FIGURES)))   # as the build
         figures_s = time.perf_counter() - t
         contents.update(books.result())
         stages[f"figures ({len(FIGURES)} x {len(b.LANGS)} languages x {len(b.FIGURE_FORMATS)} formats) in the "
-               "build's pool, the workbook beside them in a process of its own"] = figures_s
+               "a process of their own and its pool, the workbook beside them in another"] = figures_s
         stages["waiting for the workbook after the figures"] = time.perf_counter() - t - figures_s
         t = time.perf_counter()
         atomic_directory_update(contents)

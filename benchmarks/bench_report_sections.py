@@ -69,13 +69,14 @@ def build(sec: dict, res: dict) -> list[str]:
            "the workbook is computed again only when something it is computed from changed, so a rebuild pays for "
            "the imports and the touched figure; the full build above draws everything into an empty folder."
            if rebuilds else "", "",
-           "Where the time goes, one build in one process:", ""]
+           "Where the time goes, one build (stage by stage, as the build's process sees them):", ""]
     out += _rows("| stage | s | share |", [f"| {k} | {v:.2f} | {100 * v / total:.0f}% |" for k, v in stages.items()])
     cores = res.get("machine", {}).get("cores_available") or 1
     work = serial_figures + prof.get("workbook_alone_s", 0)
     waited = next((v for k, v in stages.items() if k.startswith("waiting for the workbook")), 0.0)
-    out += ["", f"The figures took {figures_pool:.1f} s in the build's pool of {cores} processes; the workbook is "
-            "written beside them in a process of its own, started before the figures' libraries are imported "
+    out += ["", f"The figures took {figures_pool:.1f} s in a process of their own (it imports the plotting "
+            f"libraries, so the build's process never does) and its pool of {cores} processes; the workbook is "
+            "written beside them in another process, started just before them "
             f"(the build then waited {waited:.2f} s more for it; it takes {prof.get('workbook_alone_s', 0):.1f} s "
             "alone). Drawn one at a time, in one process (no profiler), the figures take "
             f"{serial_figures:.1f} s: " + ", ".join(f"{k} {v:.1f}" for k, v in prof["figures_serial_s"].items())
