@@ -265,7 +265,7 @@ def worker_profile_build() -> dict:
         contents.update(b.drawn_figures(dict(contents), tmp / "figures", True, list(FIGURES)))   # as the build
         figures_s = time.perf_counter() - t
         contents.update(books.result())
-        stages[f"figures ({len(FIGURES)} x {len(b.LANGS)} languages x {len(b.FIGURE_FORMATS)} formats) in the "
+        stages[f"figures ({len(FIGURES)} x {len(b.LANGS)} languages x {len(b.FIGURE_FORMATS)} formats) in "
                "a process of their own and its pool, the workbook beside them in another"] = figures_s
         stages["waiting for the workbook after the figures"] = time.perf_counter() - t - figures_s
         t = time.perf_counter()

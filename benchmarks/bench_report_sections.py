@@ -265,7 +265,9 @@ def _readme_build(res: dict) -> list[str]:
     figures, workbook = sum(prof["figures_serial_s"].values()), prof.get("workbook_alone_s", 0.0)
     return ["", f"**The build.** A full build into an empty folder takes {b['measured_median_s']:.1f} s, "
             f"{fmt_value(b)} the {b['floor_median_s']:.2f} s of importing its libraries (goal {fmt_goal(b)}: "
-            f"{verdict(b)}). The tables are reused when their inputs are unchanged; what is left is drawing 7 figures "
+            f"{verdict(b)}; round by round, build against the floor timed beside it: "
+            + ", ".join(f"{m / f:.2f}x" for m, f in zip(b.get("measured_s", []), b.get("floor_s", [])))
+            + "). The tables are reused when their inputs are unchanged; what is left is drawing 7 figures "
             f"in 2 languages and 2 formats ({figures:.1f} s of one core's time) and writing the workbook "
             f"({workbook:.1f} s), {figures + workbook:.1f} s of work spread over {cores} cores while "
             "the figures are drawn in a pool and the workbook is written beside them; see `benchmarks/RESULTS.md`."]
