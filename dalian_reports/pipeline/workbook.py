@@ -4,10 +4,10 @@ Written with XlsxWriter (fast: it formats each row of XML directly instead of bu
 value); read back with openpyxl (:func:`.workbook_read.read_workbook`). Fixed document properties (author
 ``dalian-reports``, created and modified at a fixed timestamp, default 2000-01-01), and every zip member
 dated 1980-01-01 00:00:00, with fixed attributes and deflate level 6 (XlsxWriter's zip kept when it is
-already so, rebuilt otherwise), so the bytes do not depend on the platform. Values round-trip exactly: floats are stored as their shortest repr (XlsxWriter
-alone writes ``%.16G``, which changes some doubles); text is always a text cell, and text that a
-spreadsheet would run as a formula also gets Excel's quote prefix. :mod:`.export` re-exports the writer
-and reader.
+already so, rebuilt otherwise), so the bytes do not depend on the platform. Values round-trip exactly:
+floats are stored as their shortest repr (XlsxWriter alone writes ``%.16G``, which changes some doubles);
+text is always a text cell, and text that a spreadsheet would run as a formula also gets Excel's quote
+prefix. :mod:`.export` re-exports the writer and reader.
 """
 from __future__ import annotations
 

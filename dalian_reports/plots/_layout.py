@@ -133,6 +133,6 @@ def source_note(ax, text: str) -> None:
     width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72 + side
     tick = mpl.rcParams["xtick.labelsize"]
     size = 0.85 * tick if isinstance(tick, (int, float)) else 6.0
-    ax.annotate(_wrapped_to_fit(text, width_pt, size, ax.figure), xy=(0, 0), xycoords=("axes fraction", Below(ax)), xytext=(-side, -3),
-                textcoords="offset points", ha="left", va="top", fontsize=size, color="0.35",
+    ax.annotate(_wrapped_to_fit(text, width_pt, size, ax.figure), xy=(0, 0), xycoords=("axes fraction", Below(ax)),
+                xytext=(-side, -3), textcoords="offset points", ha="left", va="top", fontsize=size, color="0.35",
                 annotation_clip=False, gid=NOTE_GID)
