@@ -460,15 +460,14 @@ def figure_bytes(fig: "Figure", fmt: str, *, dpi: float | None = None, editable_
 
     if fmt not in _SAVE_METADATA:
         raise ValueError(f"format must be one of {sorted(_SAVE_METADATA)}, not {fmt!r}")
-    buffer = io.BytesIO()
     rc = {"svg.hashsalt": HASHSALT, "svg.fonttype": "none" if editable_text else "path",
           "pdf.fonttype": 42, "ps.fonttype": 42}
     placement = {} if bbox_inches is None else {"bbox_inches": bbox_inches}
     with mpl.rc_context(rc):
         if fmt == "png":   # RGB when opaque (:mod:`._png`)
             return png_bytes(fig, dpi=dpi, metadata=_SAVE_METADATA[fmt], options=_PNG_OPTIONS, **placement)
-        fig.savefig(buffer, format=fmt, metadata=dict(_SAVE_METADATA[fmt]), **({} if dpi is None else {"dpi": dpi}),
-                    **placement)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, metadata=dict(_SAVE_METADATA[fmt]), dpi=dpi, **placement)
     return buffer.getvalue()
 
 
